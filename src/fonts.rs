@@ -1,0 +1,303 @@
+//! The four serif faces the decree asks for, and text measurement with them.
+//!
+//! By default vanban embeds Liberation Serif 2.1.5 (SIL OFL 1.1), which has the
+//! advance widths of Times New Roman, so lines break where they break in Word. A
+//! directory holding real Times New Roman files (`times.ttf`, `timesbd.ttf`,
+//! `timesi.ttf`, `timesbi.ttf`) can be used instead: [`FontSet::from_dir`], the
+//! `--font-dir` option or the `VANBAN_FONT_DIR` environment variable.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::Error;
+
+/// The environment variable naming a font directory.
+pub const FONT_DIR_ENV: &str = "VANBAN_FONT_DIR";
+
+/// One of the four faces of the family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Face {
+    /// Upright, normal weight.
+    Regular,
+    /// Upright, bold.
+    Bold,
+    /// Italic, normal weight.
+    Italic,
+    /// Italic, bold.
+    BoldItalic,
+}
+
+impl Face {
+    /// The face for a combination of emphasis.
+    pub fn of(bold: bool, italic: bool) -> Face {
+        match (bold, italic) {
+            (false, false) => Face::Regular,
+            (true, false) => Face::Bold,
+            (false, true) => Face::Italic,
+            (true, true) => Face::BoldItalic,
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    /// All four, in index order.
+    pub const ALL: [Face; 4] = [Face::Regular, Face::Bold, Face::Italic, Face::BoldItalic];
+}
+
+/// File names tried for each face in a font directory, in order.
+const FILE_NAMES: [&[&str]; 4] = [
+    &[
+        "times.ttf",
+        "Times New Roman.ttf",
+        "LiberationSerif-Regular.ttf",
+    ],
+    &[
+        "timesbd.ttf",
+        "Times New Roman Bold.ttf",
+        "LiberationSerif-Bold.ttf",
+    ],
+    &[
+        "timesi.ttf",
+        "Times New Roman Italic.ttf",
+        "LiberationSerif-Italic.ttf",
+    ],
+    &[
+        "timesbi.ttf",
+        "Times New Roman Bold Italic.ttf",
+        "LiberationSerif-BoldItalic.ttf",
+    ],
+];
+
+const BUILTIN: [&[u8]; 4] = [
+    include_bytes!("../assets/fonts/LiberationSerif-Regular.ttf"),
+    include_bytes!("../assets/fonts/LiberationSerif-Bold.ttf"),
+    include_bytes!("../assets/fonts/LiberationSerif-Italic.ttf"),
+    include_bytes!("../assets/fonts/LiberationSerif-BoldItalic.ttf"),
+];
+
+/// The bytes of the four faces.
+#[derive(Clone)]
+pub struct FontSet {
+    data: [Arc<Vec<u8>>; 4],
+    /// Where the faces came from, for messages.
+    pub source: String,
+}
+
+impl std::fmt::Debug for FontSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FontSet")
+            .field("source", &self.source)
+            .finish()
+    }
+}
+
+impl Default for FontSet {
+    fn default() -> Self {
+        FontSet::builtin()
+    }
+}
+
+impl FontSet {
+    /// The embedded Liberation Serif faces.
+    pub fn builtin() -> FontSet {
+        FontSet {
+            data: BUILTIN.map(|b| Arc::new(b.to_vec())),
+            source: "Liberation Serif 2.1.5 (built in)".into(),
+        }
+    }
+
+    /// The four faces from `dir`, looked up by the usual Times New Roman file names
+    /// (then Liberation Serif's). A missing face is an error that names the files tried.
+    pub fn from_dir(dir: &Path) -> Result<FontSet, Error> {
+        let mut data = Vec::with_capacity(4);
+        for (face, names) in Face::ALL.iter().zip(FILE_NAMES) {
+            let found = names.iter().map(|n| dir.join(n)).find(|p| p.is_file());
+            let Some(path) = found else {
+                return Err(Error::Font(format!(
+                    "no {face:?} face in {}: looked for {}",
+                    dir.display(),
+                    names.join(", ")
+                )));
+            };
+            let bytes = std::fs::read(&path).map_err(|source| Error::Io {
+                path: path.clone(),
+                source,
+            })?;
+            if rustybuzz::Face::from_slice(&bytes, 0).is_none() {
+                return Err(Error::Font(format!(
+                    "{} is not a TrueType or OpenType font",
+                    path.display()
+                )));
+            }
+            data.push(Arc::new(bytes));
+        }
+        let data: [Arc<Vec<u8>>; 4] = data.try_into().expect("four faces");
+        Ok(FontSet {
+            data,
+            source: dir.display().to_string(),
+        })
+    }
+
+    /// The faces from `$VANBAN_FONT_DIR` when it is set, else the built-in ones.
+    pub fn from_env() -> Result<FontSet, Error> {
+        match std::env::var_os(FONT_DIR_ENV) {
+            Some(dir) if !dir.is_empty() => FontSet::from_dir(Path::new(&dir)),
+            _ => Ok(FontSet::builtin()),
+        }
+    }
+
+    /// The raw bytes of a face.
+    pub fn bytes(&self, face: Face) -> &Arc<Vec<u8>> {
+        &self.data[face.index()]
+    }
+
+    /// Parsed faces ready for shaping.
+    pub fn shapers(&self) -> Shapers<'_> {
+        Shapers {
+            faces: Face::ALL.map(|f| {
+                rustybuzz::Face::from_slice(self.bytes(f), 0)
+                    .expect("faces are checked when loaded")
+            }),
+        }
+    }
+}
+
+/// The four faces parsed for shaping; cheap to build, borrows the [`FontSet`].
+pub struct Shapers<'a> {
+    faces: [rustybuzz::Face<'a>; 4],
+}
+
+/// One shaped glyph, in font units.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ShapedGlyph {
+    /// Glyph id; 0 means the font has no glyph for the character.
+    pub id: u16,
+    /// Advance in font units.
+    pub advance: i32,
+    /// Horizontal offset in font units.
+    pub x_offset: i32,
+    /// Vertical offset in font units.
+    pub y_offset: i32,
+    /// Byte range of the source text this glyph belongs to.
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+}
+
+impl<'a> Shapers<'a> {
+    /// The parsed face.
+    pub fn face(&self, face: Face) -> &rustybuzz::Face<'a> {
+        &self.faces[face.index()]
+    }
+
+    /// Units per em of a face.
+    pub fn units_per_em(&self, face: Face) -> f32 {
+        self.face(face).units_per_em() as f32
+    }
+
+    /// Shapes `text` with `face`, without kerning (as Word lays out text by default).
+    pub fn shape(&self, face: Face, text: &str) -> Vec<ShapedGlyph> {
+        let mut buf = rustybuzz::UnicodeBuffer::new();
+        buf.push_str(text);
+        buf.set_direction(rustybuzz::Direction::LeftToRight);
+        let features = [rustybuzz::Feature::new(
+            rustybuzz::ttf_parser::Tag::from_bytes(b"kern"),
+            0,
+            ..,
+        )];
+        let out = rustybuzz::shape(self.face(face), &features, buf);
+        let infos = out.glyph_infos();
+        let positions = out.glyph_positions();
+        let mut glyphs: Vec<ShapedGlyph> = infos
+            .iter()
+            .zip(positions)
+            .map(|(i, p)| ShapedGlyph {
+                id: i.glyph_id as u16,
+                advance: p.x_advance,
+                x_offset: p.x_offset,
+                y_offset: p.y_offset,
+                start: i.cluster as usize,
+                end: text.len(),
+            })
+            .collect();
+        // Each glyph's cluster ends where the next cluster starts.
+        for i in 0..glyphs.len() {
+            let start = glyphs[i].start;
+            let end = glyphs[i + 1..]
+                .iter()
+                .map(|g| g.start)
+                .find(|&s| s > start)
+                .unwrap_or(text.len());
+            glyphs[i].end = end;
+        }
+        glyphs
+    }
+
+    /// Width of `text` in points at `size`.
+    pub fn width(&self, face: Face, text: &str, size: f32) -> f32 {
+        let adv: i32 = self.shape(face, text).iter().map(|g| g.advance).sum();
+        adv as f32 * size / self.units_per_em(face)
+    }
+
+    /// The characters of `text` the face has no glyph for.
+    pub fn missing_chars(&self, face: Face, text: &str) -> Vec<char> {
+        let f = self.face(face);
+        let mut out: Vec<char> = text
+            .chars()
+            .filter(|c| !c.is_control() && f.glyph_index(*c).is_none())
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Ascent and descent (positive) in points at `size`, from the hhea table.
+    pub fn ascent_descent(&self, face: Face, size: f32) -> (f32, f32) {
+        let f = self.face(face);
+        let upem = f.units_per_em() as f32;
+        (
+            f.ascender() as f32 * size / upem,
+            -(f.descender() as f32) * size / upem,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_covers_vietnamese() {
+        let fonts = FontSet::builtin();
+        let s = fonts.shapers();
+        let text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ỹ ặ ừ";
+        for face in Face::ALL {
+            assert!(s.missing_chars(face, text).is_empty(), "{face:?}");
+        }
+    }
+
+    #[test]
+    fn missing_characters_are_listed() {
+        let fonts = FontSet::builtin();
+        let s = fonts.shapers();
+        assert_eq!(s.missing_chars(Face::Regular, "a中b中"), vec!['中']);
+    }
+
+    #[test]
+    fn width_scales_with_size() {
+        let fonts = FontSet::builtin();
+        let s = fonts.shapers();
+        let w12 = s.width(Face::Regular, "Kế hoạch", 12.0);
+        let w24 = s.width(Face::Regular, "Kế hoạch", 24.0);
+        assert!((w24 - 2.0 * w12).abs() < 0.01);
+        assert!(s.width(Face::Bold, "Kế hoạch", 12.0) > w12);
+    }
+
+    #[test]
+    fn missing_face_names_the_files() {
+        let err = FontSet::from_dir(Path::new("/nonexistent")).unwrap_err();
+        assert!(err.to_string().contains("times.ttf"), "{err}");
+    }
+}

@@ -1,0 +1,235 @@
+//! The layout IR: what both writers read.
+//!
+//! A flat list of blocks, each a paragraph with a semantic [`Role`] and inline runs,
+//! or a two-column block (the header and the closing). It is parsed from the layout
+//! markup that templates emit ([`parse`]); typography comes from [`crate::nd30`].
+
+mod parse;
+
+pub use parse::parse;
+
+use std::fmt::Write;
+
+use crate::model::Span;
+
+/// What a paragraph is, in the decree's terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// Governing body (ô 2, upper line, not bold).
+    Parent,
+    /// Issuing body (ô 2, bold, with a short rule under its last line).
+    Issuer,
+    /// `Số: .../KH-...` (ô 3).
+    Number,
+    /// `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM` (ô 1).
+    NationalTitle,
+    /// `Độc lập - Tự do - Hạnh phúc` (ô 1, with a rule of its own width).
+    Motto,
+    /// Place and date (ô 4, italic).
+    PlaceDate,
+    /// `KẾ HOẠCH` (ô 5a).
+    DocType,
+    /// The summary under the type (ô 5a, with a short rule).
+    Summary,
+    /// A preamble paragraph (`Thực hiện ...`).
+    Preamble,
+    /// A legal basis (`Căn cứ ...;`, italic, R22).
+    LegalBasis,
+    /// A section heading at a depth (1 = `I.`).
+    Heading(u8),
+    /// A body paragraph.
+    Body,
+    /// A `-` item.
+    Bullet,
+    /// A `+` item.
+    Plus,
+    /// `Nơi nhận:` (ô 9b).
+    RecipientsLabel,
+    /// One recipient line.
+    Recipient,
+    /// An authority or title line of the signature (ô 7a).
+    Authority,
+    /// The signer's name (ô 7b).
+    SignerName,
+    /// The page number in the top margin.
+    PageNumber,
+}
+
+impl Role {
+    /// The name used in the layout markup (`role="issuer"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Parent => "parent",
+            Role::Issuer => "issuer",
+            Role::Number => "number",
+            Role::NationalTitle => "national-title",
+            Role::Motto => "motto",
+            Role::PlaceDate => "place-date",
+            Role::DocType => "doc-type",
+            Role::Summary => "summary",
+            Role::Preamble => "preamble",
+            Role::LegalBasis => "legal-basis",
+            Role::Heading(_) => "heading",
+            Role::Body => "body",
+            Role::Bullet => "bullet",
+            Role::Plus => "plus",
+            Role::RecipientsLabel => "recipients-label",
+            Role::Recipient => "recipient",
+            Role::Authority => "authority",
+            Role::SignerName => "signer-name",
+            Role::PageNumber => "page-number",
+        }
+    }
+
+    /// True for the roles that flow in the body (justified, indented).
+    pub fn is_body(self) -> bool {
+        matches!(
+            self,
+            Role::Preamble
+                | Role::LegalBasis
+                | Role::Heading(_)
+                | Role::Body
+                | Role::Bullet
+                | Role::Plus
+        )
+    }
+}
+
+/// A paragraph of the IR.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Para {
+    /// What it is.
+    pub role: Role,
+    /// A number printed before the text (`I.`, `3.1.`, `a)`, `-`).
+    pub label: Option<String>,
+    /// The text, styled by the role plus each span's own emphasis.
+    pub runs: Vec<Span>,
+    /// Body text that continues a run-in heading on the same line, in body style.
+    pub tail: Vec<Span>,
+}
+
+impl Para {
+    /// The paragraph's characters as printed, label included.
+    pub fn plain(&self) -> String {
+        let mut s = String::new();
+        if let Some(l) = &self.label {
+            s.push_str(l);
+            s.push(' ');
+        }
+        for r in self.runs.iter().chain(&self.tail) {
+            s.push_str(&r.text);
+        }
+        s
+    }
+}
+
+/// Which two-column block a [`Block::Columns`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnsKind {
+    /// Ô 2-3 on the left, ô 1-4 on the right.
+    Header,
+    /// Ô 9b on the left, ô 7 on the right; never split across pages.
+    Closing,
+}
+
+/// A block of the IR.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// One paragraph.
+    Para(Para),
+    /// Two columns side by side.
+    Columns {
+        /// Header or closing.
+        kind: ColumnsKind,
+        /// Left column paragraphs.
+        left: Vec<Para>,
+        /// Right column paragraphs.
+        right: Vec<Para>,
+    },
+    /// Start a new page.
+    PageBreak,
+}
+
+/// A laid-out document: blocks plus the metadata the writers put in file properties.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Document {
+    /// Document title (the summary) for file metadata.
+    pub title: String,
+    /// Author (the issuer) for file metadata.
+    pub author: String,
+    /// The blocks in reading order.
+    pub blocks: Vec<Block>,
+}
+
+impl Document {
+    /// Every paragraph in reading order (column blocks left then right).
+    pub fn paras(&self) -> impl Iterator<Item = &Para> {
+        self.blocks
+            .iter()
+            .flat_map(|b| -> Box<dyn Iterator<Item = &Para>> {
+                match b {
+                    Block::Para(p) => Box::new(std::iter::once(p)),
+                    Block::Columns { left, right, .. } => Box::new(left.iter().chain(right)),
+                    Block::PageBreak => Box::new(std::iter::empty()),
+                }
+            })
+    }
+
+    /// A readable text form, one paragraph a line, used for snapshots.
+    ///
+    /// Each line is `role[level] label | text`, with `**bold**` and `_italic_` spans
+    /// marked and a run-in tail after `>>`.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "title: {}", self.title);
+        let _ = writeln!(out, "author: {}", self.author);
+        for b in &self.blocks {
+            match b {
+                Block::Para(p) => write_para(&mut out, p, ""),
+                Block::Columns { kind, left, right } => {
+                    let _ = writeln!(out, "[{kind:?} left]");
+                    left.iter().for_each(|p| write_para(&mut out, p, "  "));
+                    let _ = writeln!(out, "[{kind:?} right]");
+                    right.iter().for_each(|p| write_para(&mut out, p, "  "));
+                }
+                Block::PageBreak => out.push_str("[page break]\n"),
+            }
+        }
+        out
+    }
+}
+
+fn write_spans(out: &mut String, spans: &[Span]) {
+    for s in spans {
+        match (s.bold, s.italic) {
+            (false, false) => out.push_str(&s.text),
+            (true, false) => {
+                let _ = write!(out, "**{}**", s.text);
+            }
+            (false, true) => {
+                let _ = write!(out, "_{}_", s.text);
+            }
+            (true, true) => {
+                let _ = write!(out, "**_{}_**", s.text);
+            }
+        }
+    }
+}
+
+fn write_para(out: &mut String, p: &Para, indent: &str) {
+    out.push_str(indent);
+    out.push_str(p.role.name());
+    if let Role::Heading(n) = p.role {
+        let _ = write!(out, "{n}");
+    }
+    if let Some(l) = &p.label {
+        let _ = write!(out, " {l}");
+    }
+    out.push_str(" | ");
+    write_spans(out, &p.runs);
+    if !p.tail.is_empty() {
+        out.push_str(" >> ");
+        write_spans(out, &p.tail);
+    }
+    out.push('\n');
+}

@@ -1,0 +1,388 @@
+//! Layout markup (the XML that templates emit) to the IR.
+//!
+//! ```xml
+//! <document title="..." author="...">
+//!   <columns kind="header"><left><p role="issuer">...</p></left><right>...</right></columns>
+//!   <p role="heading" level="2" label="1."><b>Mục đích</b><tail>text</tail></p>
+//!   <page-break/>
+//!   <end-mark/>
+//! </document>
+//! ```
+//!
+//! Inside a `<p>`, text is kept as written (runs of spaces matter: they are the blanks
+//! of a draft) except that a line break and the indentation around it vanish, so a
+//! template may wrap long paragraphs. `<b>` and `<i>` nest. `<end-mark/>` appends the
+//! decree's closing `./.` to the last body paragraph before it.
+
+use roxmltree::{Node, NodeType};
+
+use super::{Block, ColumnsKind, Document, Para, Role};
+use crate::Error;
+use crate::model::{Span, nfc_in_place};
+use crate::nd30::Typography;
+
+/// Parses layout markup produced by `template` (the name is for error messages).
+pub fn parse(markup: &str, template: &str, typo: &Typography) -> Result<Document, Error> {
+    let xml = roxmltree::Document::parse(markup).map_err(|e| {
+        let pos = e.pos();
+        Error::Markup {
+            template: template.to_string(),
+            line: pos.row,
+            column: pos.col,
+            message: e.to_string(),
+        }
+    })?;
+    let p = Parser {
+        xml: &xml,
+        template,
+        typo,
+    };
+    p.document()
+}
+
+struct Parser<'a, 'i> {
+    xml: &'a roxmltree::Document<'i>,
+    template: &'a str,
+    typo: &'a Typography,
+}
+
+impl<'a, 'i> Parser<'a, 'i> {
+    fn err(&self, node: Node, message: impl Into<String>) -> Error {
+        let pos = self.xml.text_pos_at(node.range().start);
+        Error::Markup {
+            template: self.template.to_string(),
+            line: pos.row,
+            column: pos.col,
+            message: message.into(),
+        }
+    }
+
+    /// Element children, rejecting stray text.
+    fn elements(&self, node: Node<'a, 'i>) -> Result<Vec<Node<'a, 'i>>, Error> {
+        let mut out = Vec::new();
+        for c in node.children() {
+            match c.node_type() {
+                NodeType::Element => out.push(c),
+                NodeType::Text if c.text().unwrap_or("").trim().is_empty() => {}
+                NodeType::Text => {
+                    return Err(self.err(
+                        c,
+                        format!("text outside a <p> inside <{}>", node.tag_name().name()),
+                    ));
+                }
+                _ => {}
+            }
+        }
+        Ok(out)
+    }
+
+    fn document(&self) -> Result<Document, Error> {
+        let root = self.xml.root_element();
+        if root.tag_name().name() != "document" {
+            return Err(self.err(root, "the root element must be <document>"));
+        }
+        let mut doc = Document {
+            title: root.attribute("title").unwrap_or_default().to_string(),
+            author: root.attribute("author").unwrap_or_default().to_string(),
+            blocks: Vec::new(),
+        };
+        nfc_in_place(&mut doc.title);
+        nfc_in_place(&mut doc.author);
+        for node in self.elements(root)? {
+            match node.tag_name().name() {
+                "p" => doc.blocks.push(Block::Para(self.para(node)?)),
+                "columns" => doc.blocks.push(self.columns(node)?),
+                "page-break" => doc.blocks.push(Block::PageBreak),
+                "end-mark" => append_end_mark(&mut doc.blocks),
+                other => {
+                    return Err(self.err(
+                        node,
+                        format!(
+                            "unknown element <{other}>; expected <p>, <columns>, <page-break> or <end-mark>"
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(doc)
+    }
+
+    fn columns(&self, node: Node<'a, 'i>) -> Result<Block, Error> {
+        let kind = match node.attribute("kind") {
+            Some("header") => ColumnsKind::Header,
+            Some("closing") => ColumnsKind::Closing,
+            other => {
+                return Err(self.err(
+                    node,
+                    format!(
+                        "<columns kind=\"{}\">: kind must be \"header\" or \"closing\"",
+                        other.unwrap_or("")
+                    ),
+                ));
+            }
+        };
+        let mut left = Vec::new();
+        let mut right = Vec::new();
+        for side in self.elements(node)? {
+            let target = match side.tag_name().name() {
+                "left" => &mut left,
+                "right" => &mut right,
+                other => {
+                    return Err(self.err(
+                        side,
+                        format!(
+                            "unknown element <{other}> in <columns>; expected <left> or <right>"
+                        ),
+                    ));
+                }
+            };
+            for p in self.elements(side)? {
+                if p.tag_name().name() != "p" {
+                    return Err(self.err(p, "only <p> may stand in a column"));
+                }
+                target.push(self.para(p)?);
+            }
+        }
+        Ok(Block::Columns { kind, left, right })
+    }
+
+    fn role(&self, node: Node) -> Result<Role, Error> {
+        let name = node
+            .attribute("role")
+            .ok_or_else(|| self.err(node, "<p> needs a role attribute"))?;
+        let role = match name {
+            "parent" => Role::Parent,
+            "issuer" => Role::Issuer,
+            "number" => Role::Number,
+            "national-title" => Role::NationalTitle,
+            "motto" => Role::Motto,
+            "place-date" => Role::PlaceDate,
+            "doc-type" => Role::DocType,
+            "summary" => Role::Summary,
+            "preamble" => Role::Preamble,
+            "legal-basis" => Role::LegalBasis,
+            "heading" => {
+                let level = node
+                    .attribute("level")
+                    .and_then(|l| l.parse::<u8>().ok())
+                    .filter(|l| (1..=9).contains(l))
+                    .ok_or_else(|| self.err(node, "a heading needs level=\"1\" to level=\"9\""))?;
+                Role::Heading(level)
+            }
+            "body" => Role::Body,
+            "bullet" => Role::Bullet,
+            "plus" => Role::Plus,
+            "recipients-label" => Role::RecipientsLabel,
+            "recipient" => Role::Recipient,
+            "authority" => Role::Authority,
+            "signer-name" => Role::SignerName,
+            other => return Err(self.err(node, format!("unknown role \"{other}\""))),
+        };
+        Ok(role)
+    }
+
+    fn para(&self, node: Node<'a, 'i>) -> Result<Para, Error> {
+        let role = self.role(node)?;
+        let mut para = Para {
+            role,
+            label: node.attribute("label").map(|l| {
+                let mut l = l.to_string();
+                nfc_in_place(&mut l);
+                l
+            }),
+            runs: Vec::new(),
+            tail: Vec::new(),
+        };
+        for c in node.children() {
+            if c.is_element() && c.tag_name().name() == "tail" {
+                self.inline(c, false, false, &mut para.tail)?;
+            } else {
+                self.inline_node(c, false, false, &mut para.runs)?;
+            }
+        }
+        let upper = self.typo.style(role).upper;
+        for span in para.runs.iter_mut() {
+            nfc_in_place(&mut span.text);
+            if upper {
+                span.text = span.text.to_uppercase();
+            }
+        }
+        para.tail.iter_mut().for_each(|s| nfc_in_place(&mut s.text));
+        trim_edges(&mut para.runs);
+        trim_edges(&mut para.tail);
+        Ok(para)
+    }
+
+    fn inline(
+        &self,
+        node: Node<'a, 'i>,
+        bold: bool,
+        italic: bool,
+        out: &mut Vec<Span>,
+    ) -> Result<(), Error> {
+        for c in node.children() {
+            self.inline_node(c, bold, italic, out)?;
+        }
+        Ok(())
+    }
+
+    fn inline_node(
+        &self,
+        c: Node<'a, 'i>,
+        bold: bool,
+        italic: bool,
+        out: &mut Vec<Span>,
+    ) -> Result<(), Error> {
+        match c.node_type() {
+            NodeType::Text => {
+                let text = strip_line_breaks(c.text().unwrap_or(""));
+                if !text.is_empty() {
+                    match out.last_mut() {
+                        Some(last) if last.bold == bold && last.italic == italic => {
+                            last.text.push_str(&text)
+                        }
+                        _ => out.push(Span { text, bold, italic }),
+                    }
+                }
+                Ok(())
+            }
+            NodeType::Element => match c.tag_name().name() {
+                "b" => self.inline(c, true, italic, out),
+                "i" => self.inline(c, bold, true, out),
+                other => Err(self.err(
+                    c,
+                    format!("unknown inline element <{other}>; expected <b>, <i> or <tail>"),
+                )),
+            },
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Removes every line break together with the spaces and tabs around it.
+fn strip_line_breaks(s: &str) -> String {
+    if !s.contains('\n') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    for (i, line) in s.split('\n').enumerate() {
+        let mut piece = line;
+        if i > 0 {
+            piece = piece.trim_start_matches([' ', '\t', '\r']);
+        }
+        out.push_str(piece.trim_end_matches([' ', '\t', '\r']));
+    }
+    out
+}
+
+/// Drops empty spans left at either end.
+fn trim_edges(spans: &mut Vec<Span>) {
+    spans.retain(|s| !s.text.is_empty());
+}
+
+/// Appends `./.` to the last body paragraph, unless it is already there.
+fn append_end_mark(blocks: &mut [Block]) {
+    let Some(p) = blocks.iter_mut().rev().find_map(|b| match b {
+        Block::Para(p) if p.role.is_body() => Some(p),
+        _ => None,
+    }) else {
+        return;
+    };
+    let spans = if p.tail.is_empty() {
+        &mut p.runs
+    } else {
+        &mut p.tail
+    };
+    let Some(last) = spans.last_mut() else {
+        return;
+    };
+    let trimmed = last.text.trim_end().len();
+    last.text.truncate(trimmed);
+    if last.text.ends_with("./.") {
+        return;
+    }
+    if last.text.ends_with('.') {
+        last.text.push_str("/.");
+    } else {
+        last.text.push_str("./.");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(body: &str) -> Result<Document, Error> {
+        parse(
+            &format!("<document title=\"t\" author=\"a\">{body}</document>"),
+            "test.xml.tera",
+            &Typography::default(),
+        )
+    }
+
+    #[test]
+    fn inline_emphasis_nests() {
+        let d = doc("<p role=\"body\">a <b>b <i>c</i></b> d</p>").unwrap();
+        let Block::Para(p) = &d.blocks[0] else {
+            panic!()
+        };
+        let got: Vec<(&str, bool, bool)> = p
+            .runs
+            .iter()
+            .map(|s| (s.text.as_str(), s.bold, s.italic))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("a ", false, false),
+                ("b ", true, false),
+                ("c", true, true),
+                (" d", false, false)
+            ]
+        );
+    }
+
+    #[test]
+    fn line_breaks_vanish_but_spaces_stay() {
+        let d = doc("<p role=\"number\">Số:      /KH\n      -UBND</p>").unwrap();
+        assert_eq!(d.paras().next().unwrap().plain(), "Số:      /KH-UBND");
+    }
+
+    #[test]
+    fn level_one_headings_are_upper_case() {
+        let d = doc("<p role=\"heading\" level=\"1\" label=\"I.\">Mục đích, yêu cầu</p>").unwrap();
+        assert_eq!(d.paras().next().unwrap().plain(), "I. MỤC ĐÍCH, YÊU CẦU");
+    }
+
+    #[test]
+    fn end_mark_is_added_once() {
+        let d = doc("<p role=\"body\">xong.</p><end-mark/>").unwrap();
+        assert_eq!(d.paras().next().unwrap().plain(), "xong./.");
+        let d = doc("<p role=\"body\">xong./.</p><end-mark/>").unwrap();
+        assert_eq!(d.paras().next().unwrap().plain(), "xong./.");
+        let d = doc("<p role=\"body\">xong</p><end-mark/>").unwrap();
+        assert_eq!(d.paras().next().unwrap().plain(), "xong./.");
+    }
+
+    #[test]
+    fn unknown_element_names_line_and_column() {
+        let err = doc("\n<para role=\"body\">x</para>")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("test.xml.tera"), "{err}");
+        assert!(err.contains("line 2, column 1"), "{err}");
+        assert!(err.contains("<para>"), "{err}");
+    }
+
+    #[test]
+    fn unknown_role_is_an_error() {
+        let err = doc("<p role=\"bodyy\">x</p>").unwrap_err().to_string();
+        assert!(err.contains("unknown role \"bodyy\""), "{err}");
+    }
+
+    #[test]
+    fn malformed_xml_is_an_error() {
+        let err = doc("<p role=\"body\">x</q>").unwrap_err().to_string();
+        assert!(err.contains("bad layout markup at line 1"), "{err}");
+    }
+}

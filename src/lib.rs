@@ -1,0 +1,113 @@
+//! # vanban
+//!
+//! Vietnamese administrative documents in the format of Nghị định 30/2020/NĐ-CP,
+//! from typed data to DOCX, starting with the Kế hoạch (plan).
+//!
+//! The pipeline: [`model`] (typed, NFC) → [`template`] (Tera, layout markup) →
+//! [`ir`] (blocks with roles) → [`docx`] writer, with the decree's typography in
+//! [`nd30`].
+//!
+//! ```
+//! let json = std::fs::read_to_string("fixtures/ke-hoach-dong-dang-2024.json").unwrap();
+//! let plan = vanban::Plan::from_json(&json).unwrap();
+//! let renderer = vanban::Renderer::new().unwrap();
+//! let docx: Vec<u8> = renderer.docx(&plan).unwrap();
+//! assert_eq!(&docx[..2], b"PK");
+//! ```
+
+#![warn(missing_docs)]
+
+pub mod docx;
+mod error;
+pub mod fonts;
+pub mod input;
+pub mod ir;
+pub mod model;
+pub mod nd30;
+pub mod template;
+
+use std::path::Path;
+
+pub use error::{Error, Result};
+pub use model::Plan;
+
+use fonts::FontSet;
+use nd30::Typography;
+use template::{PLAN_TEMPLATE, Templates};
+
+/// Renders plans: holds the parsed templates, the fonts and the typography.
+///
+/// Build one and reuse it: parsing templates costs more than rendering.
+#[derive(Debug)]
+pub struct Renderer {
+    templates: Templates,
+    fonts: FontSet,
+    typography: Typography,
+}
+
+impl Renderer {
+    /// A renderer with the built-in templates, the built-in fonts and the default typography.
+    pub fn new() -> Result<Renderer> {
+        Ok(Renderer {
+            templates: Templates::builtin()?,
+            fonts: FontSet::builtin(),
+            typography: Typography::default(),
+        })
+    }
+
+    /// Uses templates from `dir`, each overriding the built-in one of the same name.
+    pub fn with_templates_dir(mut self, dir: &Path) -> Result<Renderer> {
+        self.templates = Templates::with_dir(dir)?;
+        Ok(self)
+    }
+
+    /// Uses the four faces found in `dir` (see [`FontSet::from_dir`]).
+    pub fn with_font_dir(mut self, dir: &Path) -> Result<Renderer> {
+        self.fonts = FontSet::from_dir(dir)?;
+        Ok(self)
+    }
+
+    /// Uses these fonts.
+    pub fn with_fonts(mut self, fonts: FontSet) -> Renderer {
+        self.fonts = fonts;
+        self
+    }
+
+    /// Uses this typography; it must be inside the decree's ranges.
+    pub fn with_typography(mut self, typography: Typography) -> Result<Renderer> {
+        typography.validate().map_err(|m| Error::Invalid {
+            file: None,
+            path: "typography".into(),
+            message: m,
+        })?;
+        self.typography = typography;
+        Ok(self)
+    }
+
+    /// The typography in use.
+    pub fn typography(&self) -> &Typography {
+        &self.typography
+    }
+
+    /// The layout markup the plan template produces.
+    pub fn markup(&self, plan: &Plan) -> Result<String> {
+        self.templates.render_plan(PLAN_TEMPLATE, plan)
+    }
+
+    /// The layout IR of a plan.
+    pub fn layout(&self, plan: &Plan) -> Result<ir::Document> {
+        let markup = self.markup(plan)?;
+        ir::parse(&markup, PLAN_TEMPLATE, &self.typography)
+    }
+
+    /// The plan as DOCX bytes.
+    pub fn docx(&self, plan: &Plan) -> Result<Vec<u8>> {
+        let doc = self.layout(plan)?;
+        docx::write(&doc, &self.typography, &self.fonts.shapers())
+    }
+}
+
+/// Renders a plan to DOCX with the built-in templates and fonts.
+pub fn render_docx(plan: &Plan) -> Result<Vec<u8>> {
+    Renderer::new()?.docx(plan)
+}

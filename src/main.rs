@@ -1,0 +1,132 @@
+//! The `vanban` command: a thin layer over the library.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+const EXAMPLES: &str = "\
+Examples:
+  vanban render fixtures/ke-hoach-dong-dang-2024.json -o ke-hoach.docx
+  vanban render plan.json -o plan.docx --templates my-templates/";
+
+/// Vietnamese administrative documents (Nghị định 30/2020/NĐ-CP) from JSON to DOCX.
+#[derive(Parser)]
+#[command(name = "vanban", version, after_help = EXAMPLES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Render a plan (JSON) to a document; the format follows OUTPUT's extension.
+    #[command(after_help = EXAMPLES)]
+    Render {
+        /// The plan as JSON (see README.md for the format).
+        input: PathBuf,
+        /// Where to write: a .docx file. An existing file is replaced only on success.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// A directory of templates overriding the built-in ones by name
+        /// (ke-hoach.xml.tera, macros.xml.tera).
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+        /// A directory with Times New Roman (times.ttf, timesbd.ttf, timesi.ttf,
+        /// timesbi.ttf) to measure with instead of the built-in Liberation Serif.
+        #[arg(long, value_name = "DIR", env = "VANBAN_FONT_DIR")]
+        font_dir: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("error: {msg}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    match cli.command {
+        Command::Render {
+            input,
+            output,
+            templates,
+            font_dir,
+        } => render(&input, &output, templates.as_deref(), font_dir.as_deref()),
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Format {
+    Docx,
+}
+
+fn format_of(output: &Path) -> Result<Format, String> {
+    let ext = output
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("docx") => Ok(Format::Docx),
+        Some("pdf") => Err(format!(
+            "{}: PDF output is not available yet; render to .docx",
+            output.display()
+        )),
+        _ => Err(format!(
+            "{}: cannot tell the format from the extension; use .docx",
+            output.display()
+        )),
+    }
+}
+
+fn render(
+    input: &Path,
+    output: &Path,
+    templates: Option<&Path>,
+    font_dir: Option<&Path>,
+) -> Result<(), String> {
+    let format = format_of(output)?;
+    let plan = vanban::input::plan_from_file(input).map_err(|e| e.to_string())?;
+    let mut renderer = vanban::Renderer::new().map_err(|e| e.to_string())?;
+    if let Some(dir) = templates {
+        renderer = renderer
+            .with_templates_dir(dir)
+            .map_err(|e| e.to_string())?;
+    }
+    if let Some(dir) = font_dir {
+        renderer = renderer.with_font_dir(dir).map_err(|e| e.to_string())?;
+    }
+    let bytes = match format {
+        Format::Docx => renderer.docx(&plan),
+    }
+    .map_err(|e| e.to_string())?;
+    write_atomically(output, &bytes)
+}
+
+/// Writes to a temporary file beside `path`, then renames it over `path`, so that a
+/// failure never leaves a half-written file where a good one was.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| format!("{}: not a file name", path.display()))?;
+    let tmp = dir.join(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(format!("{}: {e}", path.display()));
+    }
+    Ok(())
+}

@@ -1,0 +1,123 @@
+//! The closing block: distribution list (Nơi nhận) and signature.
+
+use serde::{Deserialize, Serialize};
+
+use super::text::VisitText;
+
+/// Ô 9b: who receives the document, then the archive line.
+///
+/// Items are written without the leading `-` and the trailing `;`: the template adds them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recipients {
+    /// One recipient or group per item (`UBND huyện (B/c)`).
+    pub items: Vec<String>,
+    /// What follows `Lưu:`, e.g. `VT` or `VT, HC (2)`.
+    pub archive: String,
+}
+
+impl VisitText for Recipients {
+    fn visit_text(&mut self, f: &mut dyn FnMut(&mut String)) {
+        self.items.visit_text(f);
+        self.archive.visit_text(f);
+    }
+}
+
+/// The form of signing authority (R26).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AuthorityForm {
+    /// Thay mặt: on behalf of a collective body.
+    #[serde(rename = "TM")]
+    Tm,
+    /// Ký thay: a deputy signing for the head.
+    #[serde(rename = "KT")]
+    Kt,
+    /// Thừa lệnh: by order of the head.
+    #[serde(rename = "TL")]
+    Tl,
+    /// Thừa ủy quyền: under written authorisation.
+    #[serde(rename = "TUQ")]
+    Tuq,
+    /// Quyền: acting head.
+    #[serde(rename = "Q")]
+    Q,
+}
+
+impl AuthorityForm {
+    /// The prefix as printed, with its dot: `KT.`
+    pub fn prefix(self) -> &'static str {
+        match self {
+            AuthorityForm::Tm => "TM.",
+            AuthorityForm::Kt => "KT.",
+            AuthorityForm::Tl => "TL.",
+            AuthorityForm::Tuq => "TUQ.",
+            AuthorityForm::Q => "Q.",
+        }
+    }
+}
+
+/// An authority line: the form and the title (or body) it qualifies, `KT. CHỦ TỊCH`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Authority {
+    /// TM, KT, TL, TUQ or Q.
+    pub form: AuthorityForm,
+    /// The head's title or the body's name it applies to (`CHỦ TỊCH`).
+    pub of: String,
+}
+
+/// Ô 7a-7c: who signs and with what authority.
+///
+/// ```
+/// use vanban::model::{Authority, AuthorityForm, Signature};
+/// let s = Signature {
+///     collective: Some("ỦY BAN NHÂN DÂN".into()),
+///     authority: Some(Authority { form: AuthorityForm::Kt, of: "CHỦ TỊCH".into() }),
+///     title: Some("PHÓ CHỦ TỊCH".into()),
+///     name: "Nguyễn Văn A".into(),
+/// };
+/// assert_eq!(s.lines(), ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signature {
+    /// The collective body signed for, printed as `TM. <collective>` (`ỦY BAN NHÂN DÂN`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collective: Option<String>,
+    /// The authority form with the title it qualifies (`KT. CHỦ TỊCH`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authority: Option<Authority>,
+    /// The signer's own title (`PHÓ CHỦ TỊCH`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The signer's name, in normal case (`Lưu Quang Công`).
+    pub name: String,
+}
+
+impl Signature {
+    /// The upper-case lines above the signature space, in order.
+    pub fn lines(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(c) = &self.collective {
+            out.push(format!("TM. {}", c.to_uppercase()));
+        }
+        if let Some(a) = &self.authority {
+            out.push(format!("{} {}", a.form.prefix(), a.of.to_uppercase()));
+        }
+        if let Some(t) = &self.title {
+            out.push(t.to_uppercase());
+        }
+        out
+    }
+}
+
+impl VisitText for Signature {
+    fn visit_text(&mut self, f: &mut dyn FnMut(&mut String)) {
+        self.collective.visit_text(f);
+        if let Some(a) = &mut self.authority {
+            a.of.visit_text(f);
+        }
+        self.title.visit_text(f);
+        self.name.visit_text(f);
+    }
+}

@@ -1,0 +1,223 @@
+//! The header of a document: issuing body, number and symbol, place and date.
+
+use serde::{Deserialize, Serialize};
+
+use super::doc_type::DocType;
+use super::text::VisitText;
+
+/// The blank left in a draft where the number or the day will be written by hand.
+pub const DRAFT_BLANK: &str = "      ";
+
+/// Ô 2-4 of the decree's layout: who issues the document, its number, where and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Header {
+    /// The governing body above the issuer, one string per line
+    /// (`["UBND TỈNH LÀO CAI"]`); empty when there is none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parent: Vec<String>,
+    /// The issuing body, one string per line (`["ỦY BAN NHÂN DÂN", "THỊ TRẤN ĐỒNG ĐĂNG"]`).
+    pub issuer: Vec<String>,
+    /// The issuer's abbreviation in the symbol (`UBND` in `05/KH-UBND`).
+    pub issuer_abbr: String,
+    /// The document number; `null` for a draft, rendered as a blank.
+    #[serde(default)]
+    pub number: Option<u32>,
+    /// The place name of ô 4 (`Đồng Đăng`).
+    pub place: String,
+    /// The date of issue; day and month may be blank in a draft.
+    pub date: IssueDate,
+}
+
+impl Header {
+    /// The number line of ô 3, e.g. `Số: 05/KH-UBND`, or `Số:      /KH-UBND` for a draft.
+    ///
+    /// ```
+    /// use vanban::model::{DocType, Header, IssueDate};
+    /// let mut h = Header {
+    ///     parent: vec![],
+    ///     issuer: vec!["ỦY BAN NHÂN DÂN".into()],
+    ///     issuer_abbr: "UBND".into(),
+    ///     number: Some(5),
+    ///     place: "Hà Nội".into(),
+    ///     date: IssueDate { day: None, month: Some(3), year: 2024 },
+    /// };
+    /// assert_eq!(h.number_line(DocType::KeHoach), "Số: 05/KH-UBND");
+    /// h.number = None;
+    /// assert_eq!(h.number_line(DocType::KeHoach), "Số:      /KH-UBND");
+    /// ```
+    pub fn number_line(&self, doc_type: DocType) -> String {
+        format!("Số:{}/{}", self.number_text(), self.symbol(doc_type))
+    }
+
+    /// The number as printed: two digits at least (`05`), or the draft blank.
+    pub fn number_text(&self) -> String {
+        match self.number {
+            Some(n) => format!(" {n:02}"),
+            None => DRAFT_BLANK.to_string(),
+        }
+    }
+
+    /// The symbol (ký hiệu) after the slash: `KH-UBND`.
+    pub fn symbol(&self, doc_type: DocType) -> String {
+        format!("{}-{}", doc_type.abbreviation(), self.issuer_abbr)
+    }
+
+    /// The place and date line of ô 4: `Đồng Đăng, ngày      tháng 3 năm 2024`.
+    pub fn place_date_line(&self) -> String {
+        format!("{}, {}", self.place, self.date)
+    }
+}
+
+impl VisitText for Header {
+    fn visit_text(&mut self, f: &mut dyn FnMut(&mut String)) {
+        self.parent.visit_text(f);
+        self.issuer.visit_text(f);
+        self.issuer_abbr.visit_text(f);
+        self.place.visit_text(f);
+    }
+}
+
+/// A date of issue. Day and month are optional so that a draft can leave them blank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IssueDate {
+    /// Day of the month, 1-31; `null` for a blank.
+    #[serde(default)]
+    pub day: Option<u8>,
+    /// Month, 1-12; `null` for a blank.
+    #[serde(default)]
+    pub month: Option<u8>,
+    /// Year, four digits.
+    pub year: u16,
+}
+
+impl IssueDate {
+    /// Checks the ranges; returns what is wrong as a sentence.
+    pub fn validate(&self) -> Result<(), String> {
+        if let Some(m) = self.month
+            && !(1..=12).contains(&m)
+        {
+            return Err(format!("month {m} is not between 1 and 12"));
+        }
+        if let Some(d) = self.day {
+            let max = match self.month {
+                Some(2) => 29,
+                Some(4 | 6 | 9 | 11) => 30,
+                _ => 31,
+            };
+            if !(1..=max).contains(&d) {
+                return Err(format!("day {d} is not between 1 and {max}"));
+            }
+        }
+        if !(1000..=9999).contains(&self.year) {
+            return Err(format!("year {} is not four digits", self.year));
+        }
+        Ok(())
+    }
+}
+
+/// Writes `ngày 05 tháng 3 năm 2024` with the decree's leading zeros: days below 10
+/// and months 1 and 2 get a `0`; months 3-12 do not.
+///
+/// ```
+/// use vanban::model::IssueDate;
+/// let d = IssueDate { day: Some(5), month: Some(1), year: 2020 };
+/// assert_eq!(d.to_string(), "ngày 05 tháng 01 năm 2020");
+/// let draft = IssueDate { day: None, month: Some(3), year: 2024 };
+/// assert_eq!(draft.to_string(), "ngày      tháng 3 năm 2024");
+/// ```
+impl std::fmt::Display for IssueDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let day = match self.day {
+            Some(d) => format!(" {d:02} "),
+            None => DRAFT_BLANK.to_string(),
+        };
+        let month = match self.month {
+            Some(m @ 1..=2) => format!(" {m:02} "),
+            Some(m) => format!(" {m} "),
+            None => DRAFT_BLANK.to_string(),
+        };
+        write!(f, "ngày{day}tháng{month}năm {}", self.year)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(day: Option<u8>, month: Option<u8>) -> IssueDate {
+        IssueDate {
+            day,
+            month,
+            year: 2024,
+        }
+    }
+
+    #[test]
+    fn leading_zeros_follow_r17() {
+        assert_eq!(
+            date(Some(5), Some(3)).to_string(),
+            "ngày 05 tháng 3 năm 2024"
+        );
+        assert_eq!(
+            date(Some(10), Some(2)).to_string(),
+            "ngày 10 tháng 02 năm 2024"
+        );
+        assert_eq!(
+            date(Some(28), Some(12)).to_string(),
+            "ngày 28 tháng 12 năm 2024"
+        );
+        assert_eq!(
+            date(Some(9), Some(1)).to_string(),
+            "ngày 09 tháng 01 năm 2024"
+        );
+    }
+
+    #[test]
+    fn blanks_for_drafts() {
+        assert_eq!(
+            date(None, None).to_string(),
+            "ngày      tháng      năm 2024"
+        );
+        assert_eq!(
+            date(None, Some(3)).to_string(),
+            "ngày      tháng 3 năm 2024"
+        );
+    }
+
+    #[test]
+    fn validation_names_the_field() {
+        assert!(
+            date(Some(31), Some(4))
+                .validate()
+                .unwrap_err()
+                .contains("day 31")
+        );
+        assert!(
+            date(None, Some(13))
+                .validate()
+                .unwrap_err()
+                .contains("month 13")
+        );
+        assert!(date(Some(29), Some(2)).validate().is_ok());
+    }
+
+    #[test]
+    fn number_line_pads_and_blanks() {
+        let mut h = Header {
+            parent: vec![],
+            issuer: vec!["ỦY BAN NHÂN DÂN".into()],
+            issuer_abbr: "UBND".into(),
+            number: Some(173),
+            place: "Hà Nội".into(),
+            date: date(Some(28), Some(4)),
+        };
+        assert_eq!(h.number_line(DocType::KeHoach), "Số: 173/KH-UBND");
+        h.number = Some(1);
+        assert_eq!(h.number_line(DocType::KeHoach), "Số: 01/KH-UBND");
+        h.number = None;
+        assert_eq!(h.number_line(DocType::KeHoach), "Số:      /KH-UBND");
+        assert_eq!(h.place_date_line(), "Hà Nội, ngày 28 tháng 4 năm 2024");
+    }
+}

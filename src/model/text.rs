@@ -1,0 +1,250 @@
+//! Inline text: a paragraph is a sequence of spans, each plain, bold or italic.
+//!
+//! In JSON a text is either a plain string or an array whose items are strings
+//! or `{"text": "...", "bold": true, "italic": false}` objects:
+//!
+//! ```
+//! use vanban::model::Text;
+//! let t: Text = serde_json::from_str(r#"["Theo ", {"text": "Kế hoạch", "bold": true}, "."]"#).unwrap();
+//! assert_eq!(t.plain(), "Theo Kế hoạch.");
+//! assert!(t.spans()[1].bold);
+//! ```
+
+use std::fmt;
+
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::ser::{SerializeMap, SerializeSeq, Serializer};
+use serde::{Deserialize, Serialize};
+use unicode_normalization::{UnicodeNormalization, is_nfc};
+
+/// One run of text with its emphasis.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Span {
+    /// The characters of the run.
+    pub text: String,
+    /// Bold (in đậm).
+    pub bold: bool,
+    /// Italic (in nghiêng).
+    pub italic: bool,
+}
+
+impl Span {
+    /// A run with no emphasis.
+    pub fn plain(text: impl Into<String>) -> Self {
+        Span {
+            text: text.into(),
+            ..Span::default()
+        }
+    }
+}
+
+/// A paragraph's worth of inline text.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Text(Vec<Span>);
+
+impl Text {
+    /// Builds a text from spans.
+    pub fn from_spans(spans: Vec<Span>) -> Self {
+        Text(spans)
+    }
+
+    /// The spans, in order.
+    pub fn spans(&self) -> &[Span] {
+        &self.0
+    }
+
+    /// Mutable access to the spans.
+    pub fn spans_mut(&mut self) -> &mut Vec<Span> {
+        &mut self.0
+    }
+
+    /// The characters without emphasis.
+    pub fn plain(&self) -> String {
+        self.0.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    /// True when there is no character at all.
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(|s| s.text.is_empty())
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Self {
+        Text(vec![Span::plain(s)])
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Self {
+        Text(vec![Span::plain(s)])
+    }
+}
+
+/// Rewrites `s` in Unicode NFC, in place, when it is not already.
+pub fn nfc_in_place(s: &mut String) {
+    if !is_nfc(s) {
+        *s = s.nfc().collect();
+    }
+}
+
+/// Every piece of text in a value, visited mutably (for NFC and the like).
+pub trait VisitText {
+    /// Calls `f` on every string the value holds.
+    fn visit_text(&mut self, f: &mut dyn FnMut(&mut String));
+}
+
+impl VisitText for String {
+    fn visit_text(&mut self, f: &mut dyn FnMut(&mut String)) {
+        f(self)
+    }
+}
+
+impl VisitText for Text {
+    fn visit_text(&mut self, f: &mut dyn FnMut(&mut String)) {
+        for s in &mut self.0 {
+            f(&mut s.text);
+        }
+    }
+}
+
+impl<T: VisitText> VisitText for Option<T> {
+    fn visit_text(&mut self, f: &mut dyn FnMut(&mut String)) {
+        if let Some(v) = self {
+            v.visit_text(f);
+        }
+    }
+}
+
+impl<T: VisitText> VisitText for Vec<T> {
+    fn visit_text(&mut self, f: &mut dyn FnMut(&mut String)) {
+        for v in self {
+            v.visit_text(f);
+        }
+    }
+}
+
+impl Serialize for Span {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        if !self.bold && !self.italic {
+            return ser.serialize_str(&self.text);
+        }
+        let mut m = ser.serialize_map(None)?;
+        m.serialize_entry("text", &self.text)?;
+        if self.bold {
+            m.serialize_entry("bold", &true)?;
+        }
+        if self.italic {
+            m.serialize_entry("italic", &true)?;
+        }
+        m.end()
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        match self.0.as_slice() {
+            [one] if !one.bold && !one.italic => ser.serialize_str(&one.text),
+            spans => {
+                let mut seq = ser.serialize_seq(Some(spans.len()))?;
+                for s in spans {
+                    seq.serialize_element(s)?;
+                }
+                seq.end()
+            }
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StyledSpan {
+    text: String,
+    #[serde(default)]
+    bold: bool,
+    #[serde(default)]
+    italic: bool,
+}
+
+impl<'de> Deserialize<'de> for Span {
+    fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Span;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(
+                    r#"a string or an object {"text": "...", "bold": true, "italic": true}"#,
+                )
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Span, E> {
+                Ok(Span::plain(v))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Span, A::Error> {
+                let s = StyledSpan::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Span {
+                    text: s.text,
+                    bold: s.bold,
+                    italic: s.italic,
+                })
+            }
+        }
+        de.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Text;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string, or an array of strings and {\"text\": ...} spans")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
+                Ok(Text::from(v))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Text, A::Error> {
+                let mut spans = Vec::new();
+                while let Some(s) = seq.next_element::<Span>()? {
+                    spans.push(s);
+                }
+                Ok(Text(spans))
+            }
+        }
+        de.deserialize_any(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_string_round_trips_as_string() {
+        let t: Text = serde_json::from_str("\"abc\"").unwrap();
+        assert_eq!(serde_json::to_string(&t).unwrap(), "\"abc\"");
+    }
+
+    #[test]
+    fn styled_spans_round_trip() {
+        let src = r#"["a ",{"text":"b","bold":true},{"text":"c","italic":true}]"#;
+        let t: Text = serde_json::from_str(src).unwrap();
+        assert_eq!(t.spans().len(), 3);
+        assert!(t.spans()[1].bold && !t.spans()[1].italic);
+        assert_eq!(serde_json::to_string(&t).unwrap(), src);
+    }
+
+    #[test]
+    fn unknown_span_field_is_rejected() {
+        let err = serde_json::from_str::<Text>(r#"[{"text":"a","bld":true}]"#).unwrap_err();
+        assert!(err.to_string().contains("unknown field `bld`"), "{err}");
+    }
+
+    #[test]
+    fn nfc_composes_decomposed_marks() {
+        // "ổ" written as o + circumflex + hook above.
+        let mut s = "To\u{302}\u{309} chức".to_string();
+        nfc_in_place(&mut s);
+        assert_eq!(s, "Tổ chức");
+    }
+}

@@ -1,0 +1,317 @@
+//! The decree's typography as one table, read by both writers.
+//!
+//! Where Nghị định 30/2020/NĐ-CP gives a range, [`Typography::default`] picks one value
+//! and [`Typography::validate`] keeps a configured value inside the legal range.
+//! Rule ids (R2, R4 ...) refer to the project's copy of the decree's rules.
+
+use crate::ir::Role;
+
+/// Twentieths of a point per millimetre.
+pub const TWIPS_PER_MM: f32 = 1440.0 / 25.4;
+/// Points per millimetre.
+pub const PT_PER_MM: f32 = 72.0 / 25.4;
+
+/// Millimetres to twips, rounded.
+pub fn mm_to_twips(mm: f32) -> i32 {
+    (mm * TWIPS_PER_MM).round() as i32
+}
+
+/// Page size, margins and the choices the decree leaves open.
+///
+/// ```
+/// let t = vanban::nd30::Typography::default();
+/// assert_eq!(t.body_size, 14.0);
+/// assert!(t.validate().is_ok());
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Typography {
+    /// Page width in mm (A4: 210).
+    pub page_width_mm: f32,
+    /// Page height in mm (A4: 297).
+    pub page_height_mm: f32,
+    /// Top margin, 20-25 mm (R2).
+    pub margin_top_mm: f32,
+    /// Bottom margin, 20-25 mm (R2).
+    pub margin_bottom_mm: f32,
+    /// Left margin, 30-35 mm (R2).
+    pub margin_left_mm: f32,
+    /// Right margin, 15-20 mm (R2).
+    pub margin_right_mm: f32,
+    /// Distance from the top edge to the page-number line.
+    pub header_distance_mm: f32,
+    /// Body text size, 13-14 pt (R4).
+    pub body_size: f32,
+    /// First-line indent of body paragraphs: 10 or 12.7 mm (R5).
+    pub first_indent_mm: f32,
+    /// Space before each body paragraph, at least 6 pt (R6).
+    pub paragraph_space_pt: f32,
+    /// Line spacing as a multiple of single, 1.0-1.5 (R7).
+    pub line_spacing: f32,
+    /// Header table: left column (ô 2-3), right column (ô 1-4) and the table's
+    /// indent, in twips; the decree's own Mẫu 1.4 uses 3829 + 5670, indent -284.
+    pub header_columns_twips: (i32, i32, i32),
+    /// Closing table: left column (ô 9b) and right column (ô 7), in twips (Mẫu 1.4: 2994 + 6290).
+    pub closing_columns_twips: (i32, i32),
+    /// Room left for the handwritten signature and seal above the name, in points.
+    pub signature_space_pt: f32,
+}
+
+impl Default for Typography {
+    fn default() -> Self {
+        Typography {
+            page_width_mm: 210.0,
+            page_height_mm: 297.0,
+            margin_top_mm: 20.0,
+            margin_bottom_mm: 20.0,
+            margin_left_mm: 30.0,
+            margin_right_mm: 15.0,
+            header_distance_mm: 10.0,
+            body_size: 14.0,
+            first_indent_mm: 12.7,
+            paragraph_space_pt: 6.0,
+            line_spacing: 1.0,
+            header_columns_twips: (3829, 5670, -284),
+            closing_columns_twips: (2994, 6290),
+            signature_space_pt: 72.0,
+        }
+    }
+}
+
+/// Horizontal alignment of a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// Flush left.
+    Left,
+    /// Centred.
+    Center,
+    /// Justified on both sides, last line flush left.
+    Justify,
+}
+
+/// A short rule drawn under a paragraph, centred on it (R11, R12, R20).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Rule {
+    /// A fraction of the widest line of the paragraph group (1/3 to 1/2 by the decree).
+    Fraction(f32),
+    /// Exactly the width of the text above it.
+    TextWidth,
+}
+
+/// How a paragraph of a given role looks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ParaStyle {
+    /// Font size in points.
+    pub size: f32,
+    /// Bold.
+    pub bold: bool,
+    /// Italic.
+    pub italic: bool,
+    /// Printed in upper case.
+    pub upper: bool,
+    /// Alignment.
+    pub align: Align,
+    /// First-line indent in mm.
+    pub first_indent_mm: f32,
+    /// Space before, points.
+    pub space_before: f32,
+    /// Space after, points.
+    pub space_after: f32,
+    /// Line spacing multiple.
+    pub line: f32,
+    /// Keep on the same page as the next paragraph.
+    pub keep_next: bool,
+    /// A rule under the last paragraph of a run of this role.
+    pub rule: Option<Rule>,
+}
+
+impl Typography {
+    /// Checks every configurable value against the decree's range.
+    pub fn validate(&self) -> Result<(), String> {
+        let check = |ok: bool, what: &str| if ok { Ok(()) } else { Err(what.to_string()) };
+        check(
+            (20.0..=25.0).contains(&self.margin_top_mm),
+            "R2: top margin must be 20-25 mm",
+        )?;
+        check(
+            (20.0..=25.0).contains(&self.margin_bottom_mm),
+            "R2: bottom margin must be 20-25 mm",
+        )?;
+        check(
+            (30.0..=35.0).contains(&self.margin_left_mm),
+            "R2: left margin must be 30-35 mm",
+        )?;
+        check(
+            (15.0..=20.0).contains(&self.margin_right_mm),
+            "R2: right margin must be 15-20 mm",
+        )?;
+        check(
+            (13.0..=14.0).contains(&self.body_size),
+            "R4: body size must be 13-14 pt",
+        )?;
+        check(
+            (self.first_indent_mm - 10.0).abs() < 0.05
+                || (self.first_indent_mm - 12.7).abs() < 0.05,
+            "R5: first-line indent must be 10 mm or 12.7 mm",
+        )?;
+        check(
+            self.paragraph_space_pt >= 6.0,
+            "R6: paragraph spacing must be at least 6 pt",
+        )?;
+        check(
+            (1.0..=1.5).contains(&self.line_spacing),
+            "R7: line spacing must be 1.0-1.5 lines",
+        )
+    }
+
+    /// Width of the text area in points.
+    pub fn text_width_pt(&self) -> f32 {
+        (self.page_width_mm - self.margin_left_mm - self.margin_right_mm) * PT_PER_MM
+    }
+
+    /// The style of a paragraph role.
+    pub fn style(&self, role: Role) -> ParaStyle {
+        let body = ParaStyle {
+            size: self.body_size,
+            bold: false,
+            italic: false,
+            upper: false,
+            align: Align::Justify,
+            first_indent_mm: self.first_indent_mm,
+            space_before: self.paragraph_space_pt,
+            space_after: 0.0,
+            line: self.line_spacing,
+            keep_next: false,
+            rule: None,
+        };
+        let header = ParaStyle {
+            size: 13.0,
+            align: Align::Center,
+            first_indent_mm: 0.0,
+            space_before: 0.0,
+            line: 1.0,
+            ..body
+        };
+        match role {
+            Role::Parent => ParaStyle {
+                upper: true,
+                ..header
+            },
+            Role::Issuer => ParaStyle {
+                bold: true,
+                upper: true,
+                rule: Some(Rule::Fraction(0.4)),
+                ..header
+            },
+            Role::Number => ParaStyle {
+                space_before: 6.0,
+                ..header
+            },
+            Role::NationalTitle => ParaStyle {
+                bold: true,
+                upper: true,
+                ..header
+            },
+            Role::Motto => ParaStyle {
+                size: 14.0,
+                bold: true,
+                rule: Some(Rule::TextWidth),
+                ..header
+            },
+            Role::PlaceDate => ParaStyle {
+                size: 14.0,
+                italic: true,
+                space_before: 6.0,
+                ..header
+            },
+            Role::DocType => ParaStyle {
+                size: 14.0,
+                bold: true,
+                upper: true,
+                space_before: 18.0,
+                keep_next: true,
+                ..header
+            },
+            Role::Summary => ParaStyle {
+                size: 14.0,
+                bold: true,
+                keep_next: true,
+                rule: Some(Rule::Fraction(0.4)),
+                ..header
+            },
+            Role::Preamble => body,
+            Role::LegalBasis => ParaStyle {
+                italic: true,
+                ..body
+            },
+            Role::Heading(level) => ParaStyle {
+                bold: level <= 2,
+                italic: level == 3,
+                upper: level == 1,
+                keep_next: true,
+                ..body
+            },
+            Role::Body | Role::Bullet | Role::Plus => body,
+            Role::RecipientsLabel => ParaStyle {
+                size: 12.0,
+                bold: true,
+                italic: true,
+                align: Align::Left,
+                ..header
+            },
+            Role::Recipient => ParaStyle {
+                size: 11.0,
+                align: Align::Left,
+                ..header
+            },
+            Role::Authority => ParaStyle {
+                size: 14.0,
+                bold: true,
+                upper: true,
+                ..header
+            },
+            Role::SignerName => ParaStyle {
+                size: 14.0,
+                bold: true,
+                space_before: self.signature_space_pt,
+                ..header
+            },
+            Role::PageNumber => ParaStyle {
+                size: 14.0,
+                ..header
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_inside_the_decree() {
+        Typography::default().validate().unwrap();
+    }
+
+    #[test]
+    fn out_of_range_values_name_their_rule() {
+        let t = Typography {
+            first_indent_mm: 15.0,
+            ..Typography::default()
+        };
+        assert!(t.validate().unwrap_err().starts_with("R5"));
+        let t = Typography {
+            line_spacing: 2.0,
+            ..Typography::default()
+        };
+        assert!(t.validate().unwrap_err().starts_with("R7"));
+    }
+
+    #[test]
+    fn header_sizes_are_coherent_r9() {
+        let t = Typography::default();
+        assert_eq!(t.style(Role::NationalTitle).size, 13.0);
+        assert_eq!(t.style(Role::Motto).size, 14.0);
+        assert_eq!(t.style(Role::PlaceDate).size, 14.0);
+        assert_eq!(t.style(Role::Number).size, 13.0);
+    }
+}

@@ -1,0 +1,180 @@
+//! The Tera context of a plan: the model with derived values (numbers, lines) filled in.
+
+use serde::Serialize;
+
+use crate::model::numbering::style_at;
+use crate::model::{Block, Plan, Section, Span, Text};
+
+/// The context handed to templates.
+#[derive(Debug, Serialize)]
+pub struct PlanContext {
+    /// `Kế hoạch`.
+    pub doc_type: &'static str,
+    /// Parent body lines.
+    pub parent: Vec<String>,
+    /// Issuer lines.
+    pub issuer: Vec<String>,
+    /// `Số: 05/KH-UBND`.
+    pub number_line: String,
+    /// `Hà Nội, ngày 05 tháng 3 năm 2024`.
+    pub place_date: String,
+    /// The summary spans.
+    pub summary: Vec<SpanCtx>,
+    /// The summary as plain text (for file metadata).
+    pub summary_plain: String,
+    /// The issuer lines joined with spaces (for file metadata).
+    pub author: String,
+    /// Preamble paragraphs.
+    pub preamble: Vec<PreambleCtx>,
+    /// The numbered section tree.
+    pub sections: Vec<SectionCtx>,
+    /// Recipient items, without punctuation.
+    pub recipients: Vec<String>,
+    /// What follows `Lưu:`.
+    pub archive: String,
+    /// Authority and title lines, upper case.
+    pub signature_lines: Vec<String>,
+    /// The signer's name.
+    pub signer_name: String,
+}
+
+/// One span of inline text.
+#[derive(Debug, Serialize)]
+pub struct SpanCtx {
+    text: String,
+    bold: bool,
+    italic: bool,
+}
+
+/// A preamble paragraph.
+#[derive(Debug, Serialize)]
+pub struct PreambleCtx {
+    /// True for a `Căn cứ ...` paragraph (italic by R22).
+    legal_basis: bool,
+    spans: Vec<SpanCtx>,
+}
+
+/// A section with its derived label.
+#[derive(Debug, Serialize)]
+pub struct SectionCtx {
+    depth: usize,
+    label: String,
+    title: Option<Vec<SpanCtx>>,
+    run_in: bool,
+    /// The first paragraph when it runs in after the title or number.
+    lead: Option<Vec<SpanCtx>>,
+    content: Vec<BlockCtx>,
+    sections: Vec<SectionCtx>,
+}
+
+/// A content block.
+#[derive(Debug, Serialize)]
+pub struct BlockCtx {
+    /// `paragraph`, `bullets` or `plus`.
+    kind: &'static str,
+    /// For a paragraph: its spans; for a list: one entry per item.
+    items: Vec<Vec<SpanCtx>>,
+}
+
+fn spans(t: &Text) -> Vec<SpanCtx> {
+    t.spans().iter().map(span).collect()
+}
+
+fn span(s: &Span) -> SpanCtx {
+    SpanCtx {
+        text: s.text.clone(),
+        bold: s.bold,
+        italic: s.italic,
+    }
+}
+
+fn block(b: &Block) -> BlockCtx {
+    match b {
+        Block::Paragraph(t) => BlockCtx {
+            kind: "paragraph",
+            items: vec![spans(t)],
+        },
+        Block::Bullets(items) => BlockCtx {
+            kind: "bullets",
+            items: items.iter().map(spans).collect(),
+        },
+        Block::Plus(items) => BlockCtx {
+            kind: "plus",
+            items: items.iter().map(spans).collect(),
+        },
+    }
+}
+
+fn section(
+    s: &Section,
+    depth: usize,
+    n: usize,
+    parent_label: Option<&str>,
+    plan: &Plan,
+) -> SectionCtx {
+    let label = s
+        .label
+        .clone()
+        .unwrap_or_else(|| style_at(&plan.numbering, depth).label(n, parent_label));
+    let title = s.effective_title();
+    // A section with no title is a numbered paragraph: its first paragraph follows the number.
+    let run_in = s.run_in || title.is_none();
+    let mut content: Vec<BlockCtx> = s.content.iter().map(block).collect();
+    let lead = match (run_in, s.content.first()) {
+        (true, Some(Block::Paragraph(_))) => content.remove(0).items.pop(),
+        _ => None,
+    };
+    let sections = s
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, c)| section(c, depth + 1, i + 1, Some(&label), plan))
+        .collect();
+    SectionCtx {
+        depth,
+        title: title.as_ref().map(spans),
+        run_in,
+        lead,
+        content,
+        sections,
+        label,
+    }
+}
+
+/// Builds the context of `plan`.
+pub fn plan_context(plan: &Plan) -> PlanContext {
+    let h = &plan.header;
+    PlanContext {
+        doc_type: Plan::DOC_TYPE.name(),
+        parent: h.parent.clone(),
+        issuer: h.issuer.clone(),
+        number_line: h.number_line(Plan::DOC_TYPE),
+        place_date: h.place_date_line(),
+        summary: spans(&plan.summary),
+        summary_plain: plan.summary.plain(),
+        author: h
+            .issuer
+            .iter()
+            .map(|l| l.trim())
+            .collect::<Vec<_>>()
+            .join(" "),
+        preamble: plan
+            .preamble
+            .iter()
+            .map(|t| PreambleCtx {
+                legal_basis: t.plain().trim_start().starts_with("Căn cứ"),
+                spans: spans(t),
+            })
+            .collect(),
+        sections: plan
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| section(s, 1, i + 1, None, plan))
+            .collect(),
+        recipients: plan.recipients.items.clone(),
+        archive: plan.recipients.archive.clone(),
+        signature_lines: plan.signature.lines(),
+        signer_name: plan.signature.name.clone(),
+    }
+}

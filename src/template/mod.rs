@@ -1,0 +1,161 @@
+//! Templates: the model, as a Tera context, to layout markup.
+//!
+//! Built-in templates are embedded in the binary. A user directory overrides any of
+//! them by file name (`ke-hoach.xml.tera`, `macros.xml.tera`) and may add new ones.
+//! Every value is XML-escaped, so text holding `<`, `&` or Tera syntax comes out
+//! literally.
+
+mod context;
+
+use std::path::Path;
+
+use tera::Tera;
+
+use crate::Error;
+use crate::model::Plan;
+
+pub use context::plan_context;
+
+/// The template that renders a plan.
+pub const PLAN_TEMPLATE: &str = "ke-hoach.xml.tera";
+
+/// The built-in templates, by name.
+pub const BUILTIN: &[(&str, &str)] = &[
+    (
+        "macros.xml.tera",
+        include_str!("../../templates/macros.xml.tera"),
+    ),
+    (
+        PLAN_TEMPLATE,
+        include_str!("../../templates/ke-hoach.xml.tera"),
+    ),
+];
+
+/// A set of parsed templates ready to render.
+pub struct Templates {
+    tera: Tera,
+}
+
+impl std::fmt::Debug for Templates {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut names: Vec<&str> = self.tera.get_template_names().collect();
+        names.sort_unstable();
+        f.debug_struct("Templates").field("names", &names).finish()
+    }
+}
+
+/// Escapes the five XML special characters.
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+impl Templates {
+    /// The built-in templates only.
+    pub fn builtin() -> Result<Templates, Error> {
+        Self::load(None)
+    }
+
+    /// The built-in templates, each overridden by a file of the same name in `dir`;
+    /// other `*.tera` files in `dir` are added.
+    pub fn with_dir(dir: &Path) -> Result<Templates, Error> {
+        Self::load(Some(dir))
+    }
+
+    fn load(dir: Option<&Path>) -> Result<Templates, Error> {
+        let mut sources: Vec<(String, String)> = BUILTIN
+            .iter()
+            .map(|(n, s)| (n.to_string(), s.to_string()))
+            .collect();
+        if let Some(dir) = dir {
+            let io = |source| Error::Io {
+                path: dir.to_path_buf(),
+                source,
+            };
+            let mut entries: Vec<_> = std::fs::read_dir(dir)
+                .map_err(io)?
+                .collect::<Result<_, _>>()
+                .map_err(io)?;
+            entries.sort_by_key(|e| e.file_name());
+            for entry in entries {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if !name.ends_with(".tera") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(entry.path()).map_err(|source| Error::Io {
+                    path: entry.path(),
+                    source,
+                })?;
+                match sources.iter_mut().find(|(n, _)| *n == name) {
+                    Some(slot) => slot.1 = text,
+                    None => sources.push((name, text)),
+                }
+            }
+        }
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".xml.tera"]);
+        tera.set_escape_fn(xml_escape);
+        tera.add_raw_templates(sources)
+            .map_err(|e| template_error(&e))?;
+        Ok(Templates { tera })
+    }
+
+    /// Renders `name` with the context of `plan`.
+    pub fn render_plan(&self, name: &str, plan: &Plan) -> Result<String, Error> {
+        let ctx =
+            tera::Context::from_serialize(plan_context(plan)).map_err(|e| template_error(&e))?;
+        self.tera.render(name, &ctx).map_err(|e| template_error(&e))
+    }
+}
+
+/// Flattens Tera's error chain into one message naming the template.
+fn template_error(e: &tera::Error) -> Error {
+    let mut parts = vec![e.to_string()];
+    let mut src = std::error::Error::source(e);
+    while let Some(s) = src {
+        parts.push(s.to_string());
+        src = s.source();
+    }
+    let full = parts.join(": ");
+    let name = full
+        .split('\'')
+        .nth(1)
+        .filter(|n| n.ends_with(".tera"))
+        .unwrap_or("?")
+        .to_string();
+    Error::Template {
+        name,
+        message: full,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_covers_xml_specials() {
+        assert_eq!(xml_escape("a<b>&\"'/"), "a&lt;b&gt;&amp;&quot;&apos;/");
+    }
+
+    #[test]
+    fn broken_template_names_itself_and_line() {
+        let dir = std::env::temp_dir().join(format!("vanban-tpl-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(PLAN_TEMPLATE), "<document>\n{% if %}\n</document>").unwrap();
+        let err = Templates::with_dir(&dir).unwrap_err().to_string();
+        std::fs::remove_dir_all(&dir).ok();
+        assert!(err.contains(PLAN_TEMPLATE), "{err}");
+        assert!(err.contains("2:"), "{err}");
+    }
+}
