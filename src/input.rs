@@ -110,7 +110,7 @@ mod tests {
         let json = MIN.replace("\"place\"", "\"plase\"");
         let err = plan_from_json(&json, Some(Path::new("x.json"))).unwrap_err();
         let msg = err.to_string();
-        assert!(msg.starts_with("x.json: line 3, column"), "{msg}");
+        assert!(msg.starts_with("x.json: line 2, column 78"), "{msg}");
         assert!(msg.contains("at `header.plase`"), "{msg}");
         assert!(msg.contains("unknown field `plase`"), "{msg}");
     }

@@ -111,3 +111,8 @@ impl Renderer {
 pub fn render_docx(plan: &Plan) -> Result<Vec<u8>> {
     Renderer::new()?.docx(plan)
 }
+
+/// The README's Rust examples, compiled and run as doctests so they stay true.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

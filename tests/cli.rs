@@ -1,0 +1,157 @@
+//! The `vanban` binary: rendering, help, and bad input that must not leave files behind.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use common::repo;
+
+fn vanban(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(args)
+        .env_remove("VANBAN_FONT_DIR")
+        .output()
+        .unwrap()
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("vanban-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn renders_the_seed_to_docx() {
+    let dir = scratch("ok");
+    let out = dir.join("seed.docx");
+    let seed = repo("fixtures/ke-hoach-dong-dang-2024.json");
+    let o = vanban(&[
+        "render",
+        seed.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let bytes = std::fs::read(&out).unwrap();
+    assert_eq!(&bytes[..2], b"PK");
+    // No temporary file is left beside the output.
+    let names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+}
+
+#[test]
+fn help_explains_with_an_example() {
+    for args in [&["--help"][..], &["render", "--help"][..]] {
+        let o = vanban(args);
+        assert!(o.status.success());
+        let text = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            text.contains("vanban render fixtures/ke-hoach-dong-dang-2024.json -o"),
+            "{text}"
+        );
+    }
+}
+
+/// Writes `json` as the input, keeps a good file at the output path, runs render,
+/// and returns stderr after checking the exit code and that the good file survived.
+fn bad_input(name: &str, json: &str) -> String {
+    let dir = scratch(name);
+    let input = dir.join("plan.json");
+    std::fs::write(&input, json).unwrap();
+    let out = dir.join("plan.docx");
+    std::fs::write(&out, b"previous good file").unwrap();
+    let fresh = dir.join("fresh.docx");
+    for target in [&out, &fresh] {
+        let o = vanban(&[
+            "render",
+            input.to_str().unwrap(),
+            "-o",
+            target.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    }
+    assert_eq!(std::fs::read(&out).unwrap(), b"previous good file");
+    assert!(!Path::new(&fresh).exists(), "no output may be written");
+    let names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 2, "stray files: {names:?}");
+    let o = vanban(&[
+        "render",
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    stderr(&o)
+}
+
+fn seed_json() -> String {
+    std::fs::read_to_string(repo("fixtures/ke-hoach-dong-dang-2024.json")).unwrap()
+}
+
+#[test]
+fn malformed_json() {
+    let err = bad_input("malformed", "{\n  \"header\": {,\n}");
+    assert!(err.contains("plan.json: line 2, column 14"), "{err}");
+}
+
+#[test]
+fn missing_required_field() {
+    let json = seed_json().replace("\"issuer_abbr\": \"UBND\",", "");
+    let err = bad_input("missing", &json);
+    assert!(err.contains("missing field `issuer_abbr`"), "{err}");
+    assert!(err.contains("at `header`"), "{err}");
+}
+
+#[test]
+fn unknown_field() {
+    let json = seed_json().replacen("\"run_in\"", "\"runin\"", 1);
+    let err = bad_input("unknown", &json);
+    assert!(err.contains("unknown field `runin`"), "{err}");
+    assert!(
+        err.contains("at `sections[1].sections[2].sections[0].runin`"),
+        "{err}"
+    );
+    assert!(err.contains(", column "), "{err}");
+}
+
+#[test]
+fn wrong_type() {
+    let json = seed_json().replace("\"month\": 3", "\"month\": \"ba\"");
+    let err = bad_input("type", &json);
+    assert!(err.contains("at `header.date.month`"), "{err}");
+    assert!(err.contains("expected u8"), "{err}");
+}
+
+#[test]
+fn missing_input_file() {
+    let dir = scratch("noinput");
+    let out = dir.join("x.docx");
+    let o = vanban(&[
+        "render",
+        dir.join("nope.json").to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("nope.json"), "{}", stderr(&o));
+    assert!(!out.exists());
+}
+
+#[test]
+fn unknown_output_extension_is_refused() {
+    let seed = repo("fixtures/ke-hoach-dong-dang-2024.json");
+    let o = vanban(&["render", seed.to_str().unwrap(), "-o", "/tmp/x.odt"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("extension"), "{}", stderr(&o));
+}

@@ -1,0 +1,122 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::io::Read;
+use std::path::PathBuf;
+
+/// A path under the repository root.
+pub fn repo(path: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+/// The seed plan as a model.
+pub fn seed_plan() -> vanban::Plan {
+    vanban::input::plan_from_file(&repo("fixtures/ke-hoach-dong-dang-2024.json")).unwrap()
+}
+
+/// The seed plan's source text, one paragraph a line (blank lines dropped,
+/// the markdown bold markers of the signature removed).
+pub fn seed_paragraphs() -> Vec<String> {
+    std::fs::read_to_string(repo("fixtures/ke-hoach-dong-dang-2024.txt"))
+        .unwrap()
+        .lines()
+        .map(|l| fold(&l.replace("**", "")))
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// Collapses every run of whitespace to one space and trims.
+pub fn fold(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Asserts that each needle occurs in `hay`, in order, without overlap.
+pub fn assert_in_order(hay: &str, needles: &[String]) {
+    let mut at = 0;
+    for n in needles {
+        match hay[at..].find(n.as_str()) {
+            Some(i) => at += i + n.len(),
+            None => panic!(
+                "not found after byte {at}: {n:?}\n(already found before it: {:?})",
+                &hay[at.saturating_sub(120)..at]
+            ),
+        }
+    }
+}
+
+/// One part of a DOCX archive as text.
+pub fn docx_part(docx: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut s = String::new();
+    zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+/// Breaks WordprocessingML before each paragraph, table, row and cell so a
+/// snapshot can be read and diffed.
+pub fn pretty_xml(xml: &str) -> String {
+    let mut out = String::with_capacity(xml.len() + xml.len() / 10);
+    let breaks = [
+        "<w:p>",
+        "<w:p ",
+        "<w:tbl>",
+        "<w:tr>",
+        "<w:tr ",
+        "<w:tc>",
+        "<w:sectPr",
+        "</w:tbl>",
+        "</w:body>",
+    ];
+    let mut i = 0;
+    while i < xml.len() {
+        if i > 0 && breaks.iter().any(|b| xml[i..].starts_with(b)) {
+            out.push('\n');
+        }
+        let c = xml[i..].chars().next().unwrap();
+        out.push(c);
+        i += c.len_utf8();
+    }
+    out.push('\n');
+    out
+}
+
+/// The text of every paragraph of a DOCX (tables row by row, cell by cell), folded.
+pub fn docx_text(docx: &[u8]) -> String {
+    let d = docx_rs::read_docx(docx).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&d.json()).unwrap();
+    let mut out = Vec::new();
+    collect_text(&v["document"]["children"], &mut out);
+    fold(&out.join(" "))
+}
+
+fn collect_text(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::Array(items) => items.iter().for_each(|i| collect_text(i, out)),
+        serde_json::Value::Object(m) => {
+            if m.get("type").and_then(|t| t.as_str()) == Some("paragraph") {
+                let mut s = String::new();
+                para_text(&m["data"], &mut s);
+                out.push(s);
+            } else {
+                m.values().for_each(|i| collect_text(i, out));
+            }
+        }
+        _ => {}
+    }
+}
+
+fn para_text(v: &serde_json::Value, s: &mut String) {
+    match v {
+        serde_json::Value::Array(items) => items.iter().for_each(|i| para_text(i, s)),
+        serde_json::Value::Object(m) => {
+            if m.get("type").and_then(|t| t.as_str()) == Some("text") {
+                s.push_str(m["data"]["text"].as_str().unwrap_or(""));
+            } else if let Some(c) = m.get("children") {
+                para_text(c, s);
+            } else if let Some(d) = m.get("data") {
+                para_text(d, s);
+            }
+        }
+        _ => {}
+    }
+}
