@@ -114,3 +114,19 @@ fn closing_block_never_splits() {
     assert!(closing.contains("Nơi nhận:"));
     assert!(closing.contains("Lưu Quang Công"));
 }
+
+#[test]
+fn property_children_are_in_schema_order() {
+    let docx = seed_docx();
+    for part in [
+        "word/document.xml",
+        "word/styles.xml",
+        "word/header1.xml",
+        "word/header2.xml",
+    ] {
+        let xml = docx_part(&docx, part);
+        if let Err(bad) = vanban::docx::check_schema_order(&xml) {
+            panic!("{part}: out of schema order: {bad}");
+        }
+    }
+}

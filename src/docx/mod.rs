@@ -13,6 +13,10 @@ use docx_rs::{
     TableLayoutType, TableRow, WidthType,
 };
 
+mod order;
+
+pub use order::check as check_schema_order;
+
 use crate::Error;
 use crate::fonts::{Face, Shapers};
 use crate::ir::{Block, ColumnsKind, Document, Para, Role};
@@ -74,9 +78,18 @@ pub fn write(doc: &Document, typo: &Typography, shapers: &Shapers) -> Result<Vec
             }
         }
     }
+    let mut xml = docx.build();
+    // docx-rs writes some property children out of schema order; put them right.
+    for part in std::iter::once(&mut xml.document)
+        .chain(xml.headers.iter_mut())
+        .chain(std::iter::once(&mut xml.styles))
+    {
+        let text = std::str::from_utf8(part)
+            .map_err(|e| Error::Output(format!("docx-rs wrote invalid UTF-8: {e}")))?;
+        *part = order::reorder(text).into_bytes();
+    }
     let mut buf = std::io::Cursor::new(Vec::new());
-    docx.build()
-        .pack(&mut buf)
+    xml.pack(&mut buf)
         .map_err(|e| Error::Output(format!("writing the DOCX archive failed: {e}")))?;
     Ok(buf.into_inner())
 }

@@ -1,0 +1,311 @@
+//! Puts the children of WordprocessingML property elements in schema order.
+//!
+//! docx-rs writes some children out of the order that the OOXML schema (ECMA-376
+//! Part 1, §17) prescribes, e.g. `<w:rPr>` first in `<w:pPr>` or `<w:sz>` before
+//! `<w:b>`. LibreOffice does not mind; strict consumers may. This pass reorders the
+//! direct children of `pPr`, `rPr`, `sectPr`, `tblPr` and `tcPr` (stable for
+//! names the tables do not know) and leaves every other byte as it is.
+
+/// Schema order of the children of each container, by local name.
+const ORDERS: &[(&str, &[&str])] = &[
+    (
+        "pPr",
+        &[
+            "pStyle",
+            "keepNext",
+            "keepLines",
+            "pageBreakBefore",
+            "framePr",
+            "widowControl",
+            "numPr",
+            "suppressLineNumbers",
+            "pBdr",
+            "shd",
+            "tabs",
+            "suppressAutoHyphens",
+            "kinsoku",
+            "wordWrap",
+            "overflowPunct",
+            "topLinePunct",
+            "autoSpaceDE",
+            "autoSpaceDN",
+            "bidi",
+            "adjustRightInd",
+            "snapToGrid",
+            "spacing",
+            "ind",
+            "contextualSpacing",
+            "mirrorIndents",
+            "suppressOverlap",
+            "jc",
+            "textDirection",
+            "textAlignment",
+            "textboxTightWrap",
+            "outlineLvl",
+            "divId",
+            "cnfStyle",
+            "rPr",
+            "sectPr",
+            "pPrChange",
+        ],
+    ),
+    (
+        "rPr",
+        &[
+            "rStyle",
+            "rFonts",
+            "b",
+            "bCs",
+            "i",
+            "iCs",
+            "caps",
+            "smallCaps",
+            "strike",
+            "dstrike",
+            "outline",
+            "shadow",
+            "emboss",
+            "imprint",
+            "noProof",
+            "snapToGrid",
+            "vanish",
+            "webHidden",
+            "color",
+            "spacing",
+            "w",
+            "kern",
+            "position",
+            "sz",
+            "szCs",
+            "highlight",
+            "u",
+            "effect",
+            "bdr",
+            "shd",
+            "fitText",
+            "vertAlign",
+            "rtl",
+            "cs",
+            "em",
+            "lang",
+            "eastAsianLayout",
+            "specVanish",
+            "oMath",
+        ],
+    ),
+    (
+        "sectPr",
+        &[
+            "headerReference",
+            "footerReference",
+            "footnotePr",
+            "endnotePr",
+            "type",
+            "pgSz",
+            "pgMar",
+            "paperSrc",
+            "pgBorders",
+            "lnNumType",
+            "pgNumType",
+            "cols",
+            "formProt",
+            "vAlign",
+            "noEndnote",
+            "titlePg",
+            "textDirection",
+            "bidi",
+            "rtlGutter",
+            "docGrid",
+            "printerSettings",
+            "sectPrChange",
+        ],
+    ),
+    (
+        "tblPr",
+        &[
+            "tblStyle",
+            "tblpPr",
+            "tblOverlap",
+            "bidiVisual",
+            "tblStyleRowBandSize",
+            "tblStyleColBandSize",
+            "tblW",
+            "jc",
+            "tblCellSpacing",
+            "tblInd",
+            "tblBorders",
+            "shd",
+            "tblLayout",
+            "tblCellMar",
+            "tblLook",
+        ],
+    ),
+    (
+        "tcPr",
+        &[
+            "cnfStyle",
+            "tcW",
+            "gridSpan",
+            "hMerge",
+            "vMerge",
+            "tcBorders",
+            "shd",
+            "noWrap",
+            "tcMar",
+            "textDirection",
+            "tcFitText",
+            "vAlign",
+            "hideMark",
+        ],
+    ),
+];
+
+fn order_of(container: &str) -> Option<&'static [&'static str]> {
+    ORDERS
+        .iter()
+        .find(|(n, _)| *n == container)
+        .map(|(_, o)| *o)
+}
+
+/// The local name of the tag starting at `s` (`<w:pPr ...>` gives `pPr`).
+fn tag_name(s: &str) -> &str {
+    let s = s.trim_start_matches(['<', '/']);
+    let end = s
+        .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+        .unwrap_or(s.len());
+    let qname = &s[..end];
+    qname.rsplit(':').next().unwrap_or(qname)
+}
+
+/// Byte length of the element starting at `s[0] == '<'`, end tag included.
+fn element_len(s: &str) -> usize {
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(open) = s[i..].find('<') {
+        let start = i + open;
+        let close = start + s[start..].find('>').map_or(s.len() - start, |e| e + 1);
+        let tag = &s[start..close];
+        if tag.starts_with("</") {
+            depth -= 1;
+        } else if !tag.ends_with("/>") && !tag.starts_with("<?") {
+            depth += 1;
+        }
+        i = close;
+        if depth == 0 {
+            return i;
+        }
+    }
+    s.len()
+}
+
+/// Returns `xml` with the children of the known containers in schema order.
+pub fn reorder(xml: &str) -> String {
+    let mut out = String::with_capacity(xml.len());
+    let mut i = 0;
+    while let Some(open) = xml[i..].find('<') {
+        let start = i + open;
+        out.push_str(&xml[i..start]);
+        let rest = &xml[start..];
+        let name = tag_name(rest);
+        if !rest.starts_with("</")
+            && let Some(order) = order_of(name)
+        {
+            let len = element_len(rest);
+            out.push_str(&reorder_element(&rest[..len], order));
+            i = start + len;
+        } else {
+            let close = rest.find('>').map_or(rest.len(), |e| e + 1);
+            out.push_str(&rest[..close]);
+            i = start + close;
+        }
+    }
+    out.push_str(&xml[i..]);
+    out
+}
+
+/// Reorders the direct children of one container element.
+fn reorder_element(elem: &str, order: &[&str]) -> String {
+    let open_end = elem.find('>').map_or(elem.len(), |e| e + 1);
+    if elem[..open_end].ends_with("/>") {
+        return elem.to_string();
+    }
+    let close_start = elem.rfind("</").unwrap_or(elem.len());
+    let inner = &elem[open_end..close_start];
+    let mut children: Vec<(usize, String)> = Vec::new();
+    let mut j = 0;
+    while let Some(open) = inner[j..].find('<') {
+        let start = j + open;
+        let len = element_len(&inner[start..]);
+        let child = &inner[start..start + len];
+        let rank = order
+            .iter()
+            .position(|n| *n == tag_name(child))
+            .unwrap_or(order.len());
+        // Children may be containers themselves (rPr in pPr).
+        children.push((rank, reorder(child)));
+        j = start + len;
+    }
+    children.sort_by_key(|(rank, _)| *rank);
+    let mut out = String::with_capacity(elem.len());
+    out.push_str(&elem[..open_end]);
+    children.iter().for_each(|(_, c)| out.push_str(c));
+    out.push_str(&elem[close_start..]);
+    out
+}
+
+/// Checks that every known container in `xml` has its children in schema order;
+/// returns the first offending container's text.
+pub fn check(xml: &str) -> Result<(), String> {
+    let mut i = 0;
+    while let Some(open) = xml[i..].find('<') {
+        let start = i + open;
+        let rest = &xml[start..];
+        if !rest.starts_with("</")
+            && let Some(order) = order_of(tag_name(rest))
+        {
+            let len = element_len(rest);
+            let elem = &rest[..len];
+            if reorder_element(elem, order) != elem {
+                return Err(elem.to_string());
+            }
+        }
+        i = start + 1;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ppr_children_are_sorted_recursively() {
+        let src = r#"<w:p><w:pPr><w:rPr><w:sz w:val="26" /><w:b /></w:rPr><w:jc w:val="center" /><w:spacing w:before="0" /><w:keepNext /></w:pPr><w:r><w:t>x</w:t></w:r></w:p>"#;
+        let want = r#"<w:p><w:pPr><w:keepNext /><w:spacing w:before="0" /><w:jc w:val="center" /><w:rPr><w:b /><w:sz w:val="26" /></w:rPr></w:pPr><w:r><w:t>x</w:t></w:r></w:p>"#;
+        assert_eq!(reorder(src), want);
+        assert!(check(src).is_err());
+        check(want).unwrap();
+    }
+
+    #[test]
+    fn sectpr_header_references_come_first() {
+        let src = r#"<w:sectPr><w:pgSz w:w="1" /><w:headerReference w:type="default" r:id="a" /><w:titlePg /></w:sectPr>"#;
+        let got = reorder(src);
+        assert!(got.starts_with("<w:sectPr><w:headerReference"), "{got}");
+    }
+
+    #[test]
+    fn nested_borders_stay_whole() {
+        let src = r#"<w:pPr><w:spacing /><w:pBdr><w:bottom w:val="single" /></w:pBdr></w:pPr>"#;
+        assert_eq!(
+            reorder(src),
+            r#"<w:pPr><w:pBdr><w:bottom w:val="single" /></w:pBdr><w:spacing /></w:pPr>"#
+        );
+    }
+
+    #[test]
+    fn other_text_is_untouched() {
+        let src = "<w:r><w:t xml:space=\"preserve\">a &lt; b   c</w:t></w:r>";
+        assert_eq!(reorder(src), src);
+    }
+}
