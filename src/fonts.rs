@@ -253,13 +253,15 @@ impl<'a> Shapers<'a> {
         out
     }
 
-    /// Ascent and descent (positive) in points at `size`, from the hhea table.
-    pub fn ascent_descent(&self, face: Face, size: f32) -> (f32, f32) {
+    /// Ascent, descent (positive) and line gap in points at `size`, from the hhea
+    /// table: what Word and LibreOffice use for the height of a single-spaced line.
+    pub fn vertical_metrics(&self, face: Face, size: f32) -> (f32, f32, f32) {
         let f = self.face(face);
-        let upem = f.units_per_em() as f32;
+        let scale = size / f.units_per_em() as f32;
         (
-            f.ascender() as f32 * size / upem,
-            -(f.descender() as f32) * size / upem,
+            f.ascender() as f32 * scale,
+            -(f.descender() as f32) * scale,
+            f.line_gap() as f32 * scale,
         )
     }
 }

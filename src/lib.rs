@@ -22,8 +22,10 @@ mod error;
 pub mod fonts;
 pub mod input;
 pub mod ir;
+pub mod layout;
 pub mod model;
 pub mod nd30;
+pub mod pdf;
 pub mod template;
 
 use std::path::Path;
@@ -33,6 +35,7 @@ pub use model::Plan;
 
 use fonts::FontSet;
 use nd30::Typography;
+pub use pdf::PdfOptions;
 use template::{PLAN_TEMPLATE, Templates};
 
 /// Renders plans: holds the parsed templates, the fonts and the typography.
@@ -98,6 +101,26 @@ impl Renderer {
     pub fn layout(&self, plan: &Plan) -> Result<ir::Document> {
         let markup = self.markup(plan)?;
         ir::parse(&markup, PLAN_TEMPLATE, &self.typography)
+    }
+
+    /// The plan laid out on pages, as the PDF writer draws it.
+    pub fn pages(&self, plan: &Plan) -> Result<layout::Layout> {
+        let doc = self.layout(plan)?;
+        layout::layout(&doc, &self.typography, &self.fonts.shapers())
+    }
+
+    /// The plan as PDF bytes.
+    pub fn pdf(&self, plan: &Plan, options: &PdfOptions) -> Result<Vec<u8>> {
+        let doc = self.layout(plan)?;
+        let pages = layout::layout(&doc, &self.typography, &self.fonts.shapers())?;
+        let mut options = options.clone();
+        if options.title.is_empty() {
+            options.title = doc.title.clone();
+        }
+        if options.author.is_empty() {
+            options.author = doc.author.clone();
+        }
+        pdf::write(&pages, &self.fonts, &options)
     }
 
     /// The plan as DOCX bytes.

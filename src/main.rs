@@ -8,9 +8,11 @@ use clap::{Parser, Subcommand};
 const EXAMPLES: &str = "\
 Examples:
   vanban render fixtures/ke-hoach-dong-dang-2024.json -o ke-hoach.docx
+  vanban render fixtures/ke-hoach-dong-dang-2024.json -o ke-hoach.pdf
+  vanban render plan.json -o plan.pdf --pdf-a --font-dir /usr/share/fonts/msttcorefonts
   vanban render plan.json -o plan.docx --templates my-templates/";
 
-/// Vietnamese administrative documents (Nghị định 30/2020/NĐ-CP) from JSON to DOCX.
+/// Vietnamese administrative documents (Nghị định 30/2020/NĐ-CP) from JSON to DOCX and PDF.
 #[derive(Parser)]
 #[command(name = "vanban", version, after_help = EXAMPLES)]
 struct Cli {
@@ -25,7 +27,7 @@ enum Command {
     Render {
         /// The plan as JSON (see README.md for the format).
         input: PathBuf,
-        /// Where to write: a .docx file. An existing file is replaced only on success.
+        /// Where to write: a .docx or .pdf file. An existing file is replaced only on success.
         #[arg(short, long)]
         output: PathBuf,
         /// A directory of templates overriding the built-in ones by name
@@ -33,9 +35,12 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
         /// A directory with Times New Roman (times.ttf, timesbd.ttf, timesi.ttf,
-        /// timesbi.ttf) to measure with instead of the built-in Liberation Serif.
+        /// timesbi.ttf) to measure and embed instead of the built-in Liberation Serif.
         #[arg(long, value_name = "DIR", env = "VANBAN_FONT_DIR")]
         font_dir: Option<PathBuf>,
+        /// Write PDF/A-2b (archival), validated while writing.
+        #[arg(long)]
+        pdf_a: bool,
     },
 }
 
@@ -57,13 +62,21 @@ fn run(cli: Cli) -> Result<(), String> {
             output,
             templates,
             font_dir,
-        } => render(&input, &output, templates.as_deref(), font_dir.as_deref()),
+            pdf_a,
+        } => render(
+            &input,
+            &output,
+            templates.as_deref(),
+            font_dir.as_deref(),
+            pdf_a,
+        ),
     }
 }
 
 #[derive(Clone, Copy)]
 enum Format {
     Docx,
+    Pdf,
 }
 
 fn format_of(output: &Path) -> Result<Format, String> {
@@ -73,12 +86,9 @@ fn format_of(output: &Path) -> Result<Format, String> {
         .map(str::to_ascii_lowercase);
     match ext.as_deref() {
         Some("docx") => Ok(Format::Docx),
-        Some("pdf") => Err(format!(
-            "{}: PDF output is not available yet; render to .docx",
-            output.display()
-        )),
+        Some("pdf") => Ok(Format::Pdf),
         _ => Err(format!(
-            "{}: cannot tell the format from the extension; use .docx",
+            "{}: cannot tell the format from the extension; use .docx or .pdf",
             output.display()
         )),
     }
@@ -89,6 +99,7 @@ fn render(
     output: &Path,
     templates: Option<&Path>,
     font_dir: Option<&Path>,
+    pdf_a: bool,
 ) -> Result<(), String> {
     let format = format_of(output)?;
     let plan = vanban::input::plan_from_file(input).map_err(|e| e.to_string())?;
@@ -103,6 +114,13 @@ fn render(
     }
     let bytes = match format {
         Format::Docx => renderer.docx(&plan),
+        Format::Pdf => renderer.pdf(
+            &plan,
+            &vanban::PdfOptions {
+                pdf_a,
+                ..Default::default()
+            },
+        ),
     }
     .map_err(|e| e.to_string())?;
     write_atomically(output, &bytes)

@@ -1,0 +1,561 @@
+//! Vertical flow and pagination.
+
+use super::lines::{Line, StyledText, break_lines};
+use super::{Item, Layout, Page};
+use crate::Error;
+use crate::fonts::{Face, Shapers};
+use crate::ir::{Block, ColumnsKind, Document, Para, Role};
+use crate::model::Span;
+use crate::nd30::{Align, PT_PER_MM, ParaStyle, Rule, Typography};
+
+/// Height of the empty paragraph that carries a rule (as in the DOCX: exactly 2 pt)
+/// plus the rule's thickness, which the border adds below it.
+const RULE_LINE: f32 = 2.0;
+const RULE_THICKNESS: f32 = 0.75;
+/// Space after the rule under the summary, points (as in the DOCX).
+const SUMMARY_RULE_AFTER: f32 = 12.0;
+const TWIP: f32 = 1.0 / 20.0;
+
+/// A paragraph broken into lines, ready to place.
+struct ParaBox {
+    lines: Vec<Line>,
+    line_height: f32,
+    ascent: f32,
+    before: f32,
+    after: f32,
+    keep_next: bool,
+    widow_control: bool,
+    /// Left edge of the paragraph's box.
+    x: f32,
+    /// A rule drawn under the paragraph: (x, width) relative to the page, and the
+    /// space after it. Its height is `RULE_LINE + RULE_THICKNESS`.
+    rule: Option<(f32, f32, f32)>,
+}
+
+impl ParaBox {
+    fn height(&self) -> f32 {
+        self.lines.len() as f32 * self.line_height + self.rule_height()
+    }
+
+    fn rule_height(&self) -> f32 {
+        if self.rule.is_some() {
+            RULE_LINE + RULE_THICKNESS
+        } else {
+            0.0
+        }
+    }
+
+    /// Lines that must share a page with what precedes them when the paragraph starts
+    /// at the bottom of a page (orphan control), or all of them when they cannot be split.
+    fn min_first_chunk(&self) -> usize {
+        let n = self.lines.len();
+        if !self.widow_control || n <= 1 {
+            n.min(1)
+        } else if n <= 3 {
+            n
+        } else {
+            2
+        }
+    }
+
+    /// The space after the paragraph, counting a rule's.
+    fn after(&self) -> f32 {
+        match self.rule {
+            Some((_, _, after)) => after,
+            None => self.after,
+        }
+    }
+}
+
+/// A two-column block laid out as rows of cells, with items relative to its top.
+struct TableBox {
+    height: f32,
+    items: Vec<Item>,
+}
+
+enum Unit {
+    Para(ParaBox),
+    Table(TableBox),
+    PageBreak,
+}
+
+struct Engine<'a> {
+    typo: &'a Typography,
+    shapers: &'a Shapers<'a>,
+    /// Line height as a multiple of the font size for single spacing.
+    line_factor: f32,
+    ascent_factor: f32,
+}
+
+/// Lays out `doc` on pages.
+///
+/// Fails with [`Error::Font`] when a face lacks a glyph the document uses, listing the
+/// characters, rather than drawing empty boxes.
+pub fn layout(doc: &Document, typo: &Typography, shapers: &Shapers) -> Result<Layout, Error> {
+    check_glyphs(doc, typo, shapers)?;
+    let (asc, desc, gap) = shapers.vertical_metrics(Face::Regular, 1.0);
+    let engine = Engine {
+        typo,
+        shapers,
+        line_factor: asc + desc + gap,
+        ascent_factor: asc + gap,
+    };
+    let units = engine.units(doc);
+    Ok(engine.paginate(units))
+}
+
+fn role_face(st: &ParaStyle, span: Option<&Span>) -> Face {
+    Face::of(
+        st.bold || span.is_some_and(|s| s.bold),
+        st.italic || span.is_some_and(|s| s.italic),
+    )
+}
+
+fn check_glyphs(doc: &Document, typo: &Typography, shapers: &Shapers) -> Result<(), Error> {
+    let mut missing: Vec<(Face, Vec<char>)> = Vec::new();
+    let body = typo.style(Role::Body);
+    for p in doc.paras() {
+        let st = typo.style(p.role);
+        let mut check = |face: Face, text: &str| {
+            let m = shapers.missing_chars(face, text);
+            if !m.is_empty() {
+                match missing.iter_mut().find(|(f, _)| *f == face) {
+                    Some((_, v)) => v.extend(m),
+                    None => missing.push((face, m)),
+                }
+            }
+        };
+        if let Some(l) = &p.label {
+            check(role_face(&st, None), l);
+        }
+        p.runs
+            .iter()
+            .for_each(|s| check(role_face(&st, Some(s)), &s.text));
+        p.tail
+            .iter()
+            .for_each(|s| check(role_face(&body, Some(s)), &s.text));
+    }
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let list: Vec<String> = missing
+        .into_iter()
+        .map(|(face, mut chars)| {
+            chars.sort_unstable();
+            chars.dedup();
+            let shown: Vec<String> = chars
+                .iter()
+                .map(|c| format!("'{c}' (U+{:04X})", *c as u32))
+                .collect();
+            format!("{face:?}: {}", shown.join(", "))
+        })
+        .collect();
+    Err(Error::Font(format!(
+        "the font has no glyph for some characters of the document; {}. Use --font-dir with fonts that have them",
+        list.join("; ")
+    )))
+}
+
+impl Engine<'_> {
+    fn text_left(&self) -> f32 {
+        self.typo.margin_left_mm * PT_PER_MM
+    }
+
+    fn text_width(&self) -> f32 {
+        self.typo.text_width_pt()
+    }
+
+    fn runs(&self, p: &Para) -> Vec<StyledText> {
+        let st = self.typo.style(p.role);
+        let body = self.typo.style(Role::Body);
+        let mut out = Vec::new();
+        if let Some(l) = &p.label {
+            out.push(StyledText {
+                text: format!("{l} "),
+                face: role_face(&st, None),
+                size: st.size,
+            });
+        }
+        for s in &p.runs {
+            out.push(StyledText {
+                text: s.text.clone(),
+                face: role_face(&st, Some(s)),
+                size: st.size,
+            });
+        }
+        for s in &p.tail {
+            out.push(StyledText {
+                text: s.text.clone(),
+                face: role_face(&body, Some(s)),
+                size: body.size,
+            });
+        }
+        out
+    }
+
+    /// A paragraph in a box `width` wide whose left edge is `x`.
+    fn para_box(&self, p: &Para, x: f32, width: f32, rule_after: Option<f32>) -> ParaBox {
+        let st = self.typo.style(p.role);
+        let indent = st.first_indent_mm * PT_PER_MM;
+        // Indents and widths are whole twips in the DOCX; so are they here.
+        let indent = (indent / TWIP).round() * TWIP;
+        let lines = break_lines(&self.runs(p), width, indent, st.align, self.shapers);
+        let rule = match (st.rule, rule_after) {
+            (Some(rule), Some(after)) => {
+                let w = self.rule_width(rule, std::slice::from_ref(p), width);
+                Some((x + (width - w) / 2.0, w, after))
+            }
+            _ => None,
+        };
+        ParaBox {
+            lines,
+            line_height: st.size * self.line_factor * st.line,
+            ascent: st.size * self.ascent_factor,
+            before: st.space_before,
+            after: st.space_after,
+            keep_next: st.keep_next,
+            widow_control: p.role.is_body(),
+            x,
+            rule,
+        }
+    }
+
+    /// Width of the rule under `paras`, as the DOCX writer computes it.
+    fn rule_width(&self, rule: Rule, paras: &[Para], available: f32) -> f32 {
+        let widest = paras
+            .iter()
+            .map(|p| {
+                let st = self.typo.style(p.role);
+                self.shapers
+                    .width(Face::of(st.bold, st.italic), &p.plain(), st.size)
+                    .min(available)
+            })
+            .fold(0.0f32, f32::max);
+        let w = match rule {
+            Rule::Fraction(f) => widest * f,
+            Rule::TextWidth => widest,
+        };
+        // The DOCX sizes the rule by whole-twip indents on both sides.
+        let side = (((available - w) / 2.0) / TWIP).round().max(0.0) * TWIP;
+        available - 2.0 * side
+    }
+
+    fn units(&self, doc: &Document) -> Vec<Unit> {
+        let mut out = Vec::new();
+        for b in &doc.blocks {
+            match b {
+                Block::Para(p) => {
+                    let rule_after = Some(SUMMARY_RULE_AFTER);
+                    out.push(Unit::Para(self.para_box(
+                        p,
+                        self.text_left(),
+                        self.text_width(),
+                        rule_after,
+                    )));
+                }
+                Block::Columns { kind, left, right } => {
+                    out.push(Unit::Table(self.table(*kind, left, right)))
+                }
+                Block::PageBreak => out.push(Unit::PageBreak),
+            }
+        }
+        out
+    }
+
+    /// Lays out one cell's paragraphs from y = 0; returns items and height.
+    fn cell(&self, paras: &[Para], x: f32, width: f32, first_space: f32) -> (Vec<Item>, f32) {
+        let mut items = Vec::new();
+        let mut y = 0.0f32;
+        let mut prev_after: Option<f32> = None;
+        let mut i = 0;
+        while i < paras.len() {
+            let role = paras[i].role;
+            let run_len = paras[i..].iter().take_while(|p| p.role == role).count();
+            let group = &paras[i..i + run_len];
+            for (k, p) in group.iter().enumerate() {
+                let mut b = self.para_box(p, x, width, None);
+                if i == 0 && k == 0 && first_space > 0.0 {
+                    b.before = first_space;
+                }
+                y += match prev_after {
+                    Some(a) => a.max(b.before),
+                    None => b.before,
+                };
+                for line in b.lines.drain(..) {
+                    push_line(&mut items, line, b.x, y + b.ascent);
+                    y += b.line_height;
+                }
+                prev_after = Some(b.after);
+            }
+            if let Some(rule) = self.typo.style(role).rule {
+                let w = self.rule_width(rule, group, width);
+                items.push(Item::Rule {
+                    x: x + (width - w) / 2.0,
+                    y: y + RULE_LINE,
+                    width: w,
+                    height: RULE_THICKNESS,
+                });
+                y += RULE_LINE + RULE_THICKNESS;
+                prev_after = Some(0.0);
+            }
+            i += run_len;
+        }
+        (items, y)
+    }
+
+    fn table(&self, kind: ColumnsKind, left: &[Para], right: &[Para]) -> TableBox {
+        let tw = |t: i32| t as f32 * TWIP;
+        match kind {
+            ColumnsKind::Header => {
+                let (lw, rw, indent) = self.typo.header_columns_twips;
+                let x0 = self.text_left() + tw(indent);
+                let split = |ps: &[Para]| {
+                    let at = ps
+                        .iter()
+                        .position(|p| matches!(p.role, Role::Number | Role::PlaceDate))
+                        .unwrap_or(ps.len());
+                    (ps[..at].to_vec(), ps[at..].to_vec())
+                };
+                let (l1, l2) = split(left);
+                let (r1, r2) = split(right);
+                let mut items = Vec::new();
+                let mut y = 0.0;
+                for (l, r) in [(l1, r1), (l2, r2)] {
+                    let (li, lh) = self.cell(&l, x0, tw(lw), 0.0);
+                    let (ri, rh) = self.cell(&r, x0 + tw(lw), tw(rw), 0.0);
+                    items.extend(li.into_iter().chain(ri).map(|it| shift(it, y)));
+                    y += lh.max(rh);
+                }
+                TableBox { height: y, items }
+            }
+            ColumnsKind::Closing => {
+                let (lw, rw) = self.typo.closing_columns_twips;
+                let x0 = self.text_left();
+                let space = self.typo.paragraph_space_pt * 2.0;
+                let (li, lh) = self.cell(left, x0, tw(lw), space);
+                let (ri, rh) = self.cell(right, x0 + tw(lw), tw(rw), space);
+                TableBox {
+                    height: lh.max(rh),
+                    items: li.into_iter().chain(ri).collect(),
+                }
+            }
+        }
+    }
+
+    fn paginate(&self, units: Vec<Unit>) -> Layout {
+        let page_h = self.typo.page_height_mm * PT_PER_MM;
+        let top = self.typo.margin_top_mm * PT_PER_MM;
+        let bottom = page_h - self.typo.margin_bottom_mm * PT_PER_MM;
+        let mut f = Flow {
+            pages: vec![Page {
+                number: 1,
+                items: Vec::new(),
+            }],
+            y: top,
+            top,
+            bottom,
+            prev_after: 0.0,
+            at_top: true,
+        };
+        for (i, unit) in units.iter().enumerate() {
+            match unit {
+                Unit::PageBreak => f.new_page(),
+                Unit::Table(t) => {
+                    let gap = if f.at_top { 0.0 } else { f.prev_after };
+                    if !f.at_top && f.y + gap + t.height > f.bottom + 0.01 {
+                        f.new_page();
+                    }
+                    let gap = if f.at_top { 0.0 } else { f.prev_after };
+                    let y0 = f.y + gap;
+                    let page = f.pages.last_mut().expect("a page");
+                    page.items
+                        .extend(t.items.iter().cloned().map(|it| shift(it, y0)));
+                    f.y = y0 + t.height;
+                    f.prev_after = 0.0;
+                    f.at_top = false;
+                }
+                Unit::Para(p) => {
+                    let chain = keep_chain_height(&units[i..]);
+                    let gap = f.gap(p);
+                    if p.keep_next && !f.at_top && f.y + gap + chain > f.bottom + 0.01 {
+                        f.new_page();
+                    }
+                    f.place(p);
+                }
+            }
+        }
+        let mut pages = f.pages;
+        self.add_page_numbers(&mut pages);
+        Layout {
+            width: self.typo.page_width_mm * PT_PER_MM,
+            height: page_h,
+            pages,
+        }
+    }
+
+    fn add_page_numbers(&self, pages: &mut [Page]) {
+        let st = self.typo.style(Role::PageNumber);
+        let y = self.typo.header_distance_mm * PT_PER_MM + st.size * self.ascent_factor;
+        for page in pages.iter_mut().filter(|p| p.number > 1) {
+            let runs = [StyledText {
+                text: page.number.to_string(),
+                face: Face::Regular,
+                size: st.size,
+            }];
+            let mut lines = break_lines(&runs, self.text_width(), 0.0, Align::Center, self.shapers);
+            let line = lines.remove(0);
+            let mut items = Vec::new();
+            push_line(&mut items, line, self.text_left(), y);
+            page.items.splice(0..0, items);
+        }
+    }
+}
+
+/// Height needed to place a keep-with-next chain starting at `units[0]`: every
+/// paragraph of the chain whole, plus the first chunk of the paragraph it keeps with.
+fn keep_chain_height(units: &[Unit]) -> f32 {
+    let mut h = 0.0;
+    let mut prev_after: Option<f32> = None;
+    for u in units {
+        let Unit::Para(p) = u else {
+            break;
+        };
+        let gap = prev_after.map_or(0.0, |a: f32| a.max(p.before));
+        if p.keep_next {
+            h += gap + p.height();
+            prev_after = Some(p.after());
+        } else {
+            h += gap + p.min_first_chunk() as f32 * p.line_height;
+            break;
+        }
+    }
+    h
+}
+
+fn shift(item: Item, dy: f32) -> Item {
+    match item {
+        Item::Text {
+            x,
+            baseline,
+            fragment,
+        } => Item::Text {
+            x,
+            baseline: baseline + dy,
+            fragment,
+        },
+        Item::Rule {
+            x,
+            y,
+            width,
+            height,
+        } => Item::Rule {
+            x,
+            y: y + dy,
+            width,
+            height,
+        },
+    }
+}
+
+fn push_line(items: &mut Vec<Item>, line: Line, x: f32, baseline: f32) {
+    for fragment in line.fragments {
+        items.push(Item::Text {
+            x: x + fragment.x,
+            baseline,
+            fragment,
+        });
+    }
+}
+
+struct Flow {
+    pages: Vec<Page>,
+    y: f32,
+    top: f32,
+    bottom: f32,
+    prev_after: f32,
+    at_top: bool,
+}
+
+impl Flow {
+    fn new_page(&mut self) {
+        let number = self.pages.len() as u32 + 1;
+        self.pages.push(Page {
+            number,
+            items: Vec::new(),
+        });
+        self.y = self.top;
+        self.prev_after = 0.0;
+        self.at_top = true;
+    }
+
+    fn gap(&self, p: &ParaBox) -> f32 {
+        if self.at_top {
+            0.0
+        } else {
+            self.prev_after.max(p.before)
+        }
+    }
+
+    fn fits(&self, lines: usize, p: &ParaBox, gap: f32) -> usize {
+        let room = self.bottom - (self.y + gap) + 0.01;
+        ((room / p.line_height).floor().max(0.0) as usize).min(lines)
+    }
+
+    /// Places a paragraph, splitting it across pages with widow and orphan control.
+    fn place(&mut self, p: &ParaBox) {
+        let n = p.lines.len();
+        let mut next = 0;
+        while next < n {
+            let gap = if next == 0 { self.gap(p) } else { 0.0 };
+            let left = n - next;
+            let fit = self.fits(left, p, gap);
+            let mut take = fit;
+            if fit < left {
+                if p.widow_control {
+                    if left - take < 2 {
+                        take = take.saturating_sub(2 - (left - take));
+                    }
+                    if take < 2 {
+                        take = 0;
+                    }
+                }
+                if take == 0 && self.at_top {
+                    // Nothing fits even on an empty page: place what fits, at least a line.
+                    take = fit.max(1);
+                }
+            }
+            if take == 0 {
+                self.new_page();
+                continue;
+            }
+            let y0 = self.y + gap;
+            let page = self.pages.last_mut().expect("a page");
+            for (k, line) in p.lines[next..next + take].iter().enumerate() {
+                let baseline = y0 + k as f32 * p.line_height + p.ascent;
+                push_line(&mut page.items, line.clone(), p.x, baseline);
+            }
+            self.y = y0 + take as f32 * p.line_height;
+            self.at_top = false;
+            next += take;
+            if next < n {
+                self.new_page();
+            }
+        }
+        if n == 0 {
+            self.y += self.gap(p) + p.line_height;
+            self.at_top = false;
+        }
+        self.prev_after = p.after;
+        if let Some((x, width, after)) = p.rule {
+            let page = self.pages.last_mut().expect("a page");
+            page.items.push(Item::Rule {
+                x,
+                y: self.y + RULE_LINE,
+                width,
+                height: RULE_THICKNESS,
+            });
+            self.y += RULE_LINE + RULE_THICKNESS;
+            self.prev_after = after;
+        }
+    }
+}

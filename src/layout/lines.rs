@@ -1,0 +1,456 @@
+//! Breaking a paragraph into lines: shape, measure, break greedily at spaces as Word
+//! does, then justify by spreading the remaining width over the spaces.
+
+use std::ops::Range;
+
+use crate::fonts::{Face, Shapers};
+use crate::nd30::Align;
+
+/// A run of text in one face and size: the input of [`break_lines`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct StyledText {
+    /// The characters.
+    pub text: String,
+    /// The face.
+    pub face: Face,
+    /// Size in points.
+    pub size: f32,
+}
+
+/// One glyph, positioned relative to the previous one, in points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    /// Glyph id in the face.
+    pub id: u16,
+    /// Advance, points (justification widens spaces here).
+    pub advance: f32,
+    /// Horizontal offset, points.
+    pub x_offset: f32,
+    /// Vertical offset, points.
+    pub y_offset: f32,
+    /// The bytes of the fragment's text this glyph draws.
+    pub range: Range<usize>,
+    /// True for a space glyph (stretchable).
+    pub space: bool,
+}
+
+/// A piece of a line in one face and size.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fragment {
+    /// The face.
+    pub face: Face,
+    /// Size in points.
+    pub size: f32,
+    /// Left edge relative to the line's box, points.
+    pub x: f32,
+    /// The characters, for text extraction.
+    pub text: String,
+    /// The glyphs in visual order.
+    pub glyphs: Vec<Glyph>,
+}
+
+impl Fragment {
+    /// Width of the fragment, points.
+    pub fn width(&self) -> f32 {
+        self.glyphs.iter().map(|g| g.advance).sum()
+    }
+}
+
+/// One laid-out line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// Fragments left to right.
+    pub fragments: Vec<Fragment>,
+}
+
+impl Line {
+    /// The line's characters as printed (trailing spaces dropped).
+    pub fn text(&self) -> String {
+        let s: String = self.fragments.iter().map(|f| f.text.as_str()).collect();
+        s.trim_end().to_string()
+    }
+
+    /// The largest size on the line.
+    pub fn size(&self) -> f32 {
+        self.fragments.iter().map(|f| f.size).fold(0.0, f32::max)
+    }
+}
+
+/// A measured atom: a word part or a run of spaces within one styled run.
+#[derive(Debug, Clone)]
+struct Piece {
+    run: usize,
+    bytes: Range<usize>,
+    glyphs: Range<usize>,
+    width: f32,
+    space: bool,
+}
+
+struct ShapedRun {
+    glyphs: Vec<Glyph>,
+}
+
+/// Tolerance when comparing widths, points.
+const EPS: f32 = 0.01;
+
+/// Breaks `runs` into lines `width` points wide, the first line indented by
+/// `first_indent`, aligned by `align` (the last line of a justified paragraph is
+/// flush left). A word wider than a line is broken between characters.
+pub fn break_lines(
+    runs: &[StyledText],
+    width: f32,
+    first_indent: f32,
+    align: Align,
+    shapers: &Shapers,
+) -> Vec<Line> {
+    let shaped: Vec<ShapedRun> = runs.iter().map(|r| shape_run(r, shapers)).collect();
+    let pieces = pieces(runs, &shaped);
+
+    // Greedy breaking: words are maximal sequences of non-space pieces.
+    let mut lines: Vec<Vec<Piece>> = Vec::new();
+    let mut current: Vec<Piece> = Vec::new();
+    let mut current_w = 0.0f32; // width up to the last word, trailing spaces excluded
+    let mut pending_spaces: Vec<Piece> = Vec::new();
+    let mut i = 0;
+    while i < pieces.len() {
+        if pieces[i].space {
+            pending_spaces.push(pieces[i].clone());
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < pieces.len() && !pieces[i].space {
+            i += 1;
+        }
+        let word = &pieces[start..i];
+        let word_w: f32 = word.iter().map(|p| p.width).sum();
+        let spaces_w: f32 = pending_spaces.iter().map(|p| p.width).sum();
+        let avail = width - if lines.is_empty() { first_indent } else { 0.0 };
+        if current.is_empty() && lines.is_empty() && !pending_spaces.is_empty() {
+            // Leading spaces of the paragraph stay on the first line.
+            current.append(&mut pending_spaces);
+            current_w = spaces_w;
+        }
+        let spaces_w: f32 = pending_spaces.iter().map(|p| p.width).sum();
+        if current_w + spaces_w + word_w <= avail + EPS {
+            current.append(&mut pending_spaces);
+            current.extend_from_slice(word);
+            current_w += spaces_w + word_w;
+            continue;
+        }
+        if !current.is_empty() {
+            // The spaces before this word hang at the end of the line.
+            current.append(&mut pending_spaces);
+            lines.push(std::mem::take(&mut current));
+        }
+        pending_spaces.clear();
+        // Place the word on fresh lines, splitting it if it is wider than a line.
+        let mut rest: Vec<Piece> = word.to_vec();
+        loop {
+            let avail = width - if lines.is_empty() { first_indent } else { 0.0 };
+            let w: f32 = rest.iter().map(|p| p.width).sum();
+            if w <= avail + EPS {
+                current_w = w;
+                current = rest;
+                break;
+            }
+            let (head, tail) = split_word(&rest, avail, runs, &shaped);
+            lines.push(head);
+            rest = tail;
+            if rest.is_empty() {
+                current_w = 0.0;
+                break;
+            }
+        }
+    }
+    current.append(&mut pending_spaces);
+    if !current.is_empty() || lines.is_empty() {
+        lines.push(current);
+    }
+
+    let count = lines.len();
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(n, pieces)| {
+            let indent = if n == 0 { first_indent } else { 0.0 };
+            let last = n + 1 == count;
+            build_line(&pieces, runs, &shaped, width - indent, indent, align, last)
+        })
+        .collect()
+}
+
+fn shape_run(run: &StyledText, shapers: &Shapers) -> ShapedRun {
+    let scale = run.size / shapers.units_per_em(run.face);
+    let glyphs = shapers
+        .shape(run.face, &run.text)
+        .into_iter()
+        .map(|g| Glyph {
+            id: g.id,
+            advance: g.advance as f32 * scale,
+            x_offset: g.x_offset as f32 * scale,
+            y_offset: g.y_offset as f32 * scale,
+            space: run.text[g.start..g.end].chars().all(|c| c == ' '),
+            range: g.start..g.end,
+        })
+        .collect();
+    ShapedRun { glyphs }
+}
+
+/// Splits every run into pieces at the boundaries between spaces and non-spaces.
+fn pieces(runs: &[StyledText], shaped: &[ShapedRun]) -> Vec<Piece> {
+    let mut out = Vec::new();
+    for (r, sr) in shaped.iter().enumerate() {
+        let mut g = 0;
+        while g < sr.glyphs.len() {
+            let space = sr.glyphs[g].space;
+            let start = g;
+            while g < sr.glyphs.len() && sr.glyphs[g].space == space {
+                g += 1;
+            }
+            let bytes = sr.glyphs[start].range.start..sr.glyphs[g - 1].range.end;
+            let width = sr.glyphs[start..g].iter().map(|x| x.advance).sum();
+            out.push(Piece {
+                run: r,
+                bytes,
+                glyphs: start..g,
+                width,
+                space,
+            });
+        }
+        let _ = &runs[r];
+    }
+    out
+}
+
+/// Splits a too-long word so that the head fits `avail` (at least one glyph).
+fn split_word(
+    word: &[Piece],
+    avail: f32,
+    runs: &[StyledText],
+    shaped: &[ShapedRun],
+) -> (Vec<Piece>, Vec<Piece>) {
+    let mut head = Vec::new();
+    let mut used = 0.0f32;
+    for (k, p) in word.iter().enumerate() {
+        let glyphs = &shaped[p.run].glyphs[p.glyphs.clone()];
+        let mut cut = 0;
+        let mut w = 0.0;
+        for g in glyphs {
+            if used + w + g.advance > avail + EPS && (used > 0.0 || cut > 0) {
+                break;
+            }
+            w += g.advance;
+            cut += 1;
+        }
+        if cut == glyphs.len() {
+            used += w;
+            head.push(p.clone());
+            continue;
+        }
+        let gsplit = p.glyphs.start + cut;
+        let bsplit = shaped[p.run].glyphs[gsplit].range.start;
+        if cut > 0 {
+            head.push(Piece {
+                run: p.run,
+                bytes: p.bytes.start..bsplit,
+                glyphs: p.glyphs.start..gsplit,
+                width: w,
+                space: false,
+            });
+        }
+        let rest_w = glyphs[cut..].iter().map(|g| g.advance).sum();
+        let mut tail = vec![Piece {
+            run: p.run,
+            bytes: bsplit..p.bytes.end,
+            glyphs: gsplit..p.glyphs.end,
+            width: rest_w,
+            space: false,
+        }];
+        tail.extend_from_slice(&word[k + 1..]);
+        let _ = runs;
+        return (head, tail);
+    }
+    (head, Vec::new())
+}
+
+fn build_line(
+    pieces: &[Piece],
+    runs: &[StyledText],
+    shaped: &[ShapedRun],
+    avail: f32,
+    indent: f32,
+    align: Align,
+    last: bool,
+) -> Line {
+    // Trailing spaces do not count for alignment.
+    let content_end = pieces.iter().rposition(|p| !p.space).map_or(0, |i| i + 1);
+    let natural: f32 = pieces[..content_end].iter().map(|p| p.width).sum();
+    let stretch_spaces: usize = pieces[..content_end]
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| p.space && *i > 0 && pieces[..*i].iter().any(|q| !q.space))
+        .map(|(_, p)| p.glyphs.len())
+        .sum();
+    let (offset, extra_per_space) = match align {
+        Align::Left => (0.0, 0.0),
+        Align::Center => (((avail - natural) / 2.0).max(0.0), 0.0),
+        Align::Justify if last || stretch_spaces == 0 => (0.0, 0.0),
+        Align::Justify => (0.0, ((avail - natural) / stretch_spaces as f32).max(0.0)),
+    };
+
+    let mut fragments: Vec<Fragment> = Vec::new();
+    let mut x = indent + offset;
+    let mut seen_word = false;
+    for (i, p) in pieces.iter().enumerate() {
+        let run = &runs[p.run];
+        let text = &run.text[p.bytes.clone()];
+        let stretch = p.space && seen_word && i < content_end;
+        seen_word |= !p.space;
+        let glyphs = shaped[p.run].glyphs[p.glyphs.clone()].iter().map(|g| {
+            let mut g = g.clone();
+            g.range = (g.range.start - p.bytes.start)..(g.range.end - p.bytes.start);
+            if stretch {
+                g.advance += extra_per_space;
+            }
+            g
+        });
+        match fragments.last_mut() {
+            Some(f) if f.face == run.face && f.size == run.size => {
+                let base = f.text.len();
+                f.text.push_str(text);
+                f.glyphs.extend(glyphs.map(|mut g| {
+                    g.range = (g.range.start + base)..(g.range.end + base);
+                    g
+                }));
+            }
+            _ => {
+                let start_x = match fragments.last() {
+                    Some(f) => f.x + f.width(),
+                    None => x,
+                };
+                fragments.push(Fragment {
+                    face: run.face,
+                    size: run.size,
+                    x: start_x,
+                    text: text.to_string(),
+                    glyphs: glyphs.collect(),
+                });
+            }
+        }
+        x = fragments.last().map_or(x, |f| f.x + f.width());
+    }
+    Line { fragments }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fonts::FontSet;
+
+    fn runs(text: &str) -> Vec<StyledText> {
+        vec![StyledText {
+            text: text.into(),
+            face: Face::Regular,
+            size: 14.0,
+        }]
+    }
+
+    #[test]
+    fn short_text_is_one_line() {
+        let fonts = FontSet::builtin();
+        let lines = break_lines(&runs("Kế hoạch"), 400.0, 0.0, Align::Left, &fonts.shapers());
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].text(), "Kế hoạch");
+    }
+
+    #[test]
+    fn greedy_breaks_fill_each_line_and_justify_to_the_edge() {
+        let fonts = FontSet::builtin();
+        let s = fonts.shapers();
+        let text = "một hai ba bốn năm sáu bảy tám chín mười ".repeat(6);
+        let lines = break_lines(&runs(&text), 300.0, 36.0, Align::Justify, &s);
+        assert!(lines.len() > 2);
+        for (n, l) in lines.iter().enumerate() {
+            let f = l.fragments.last().unwrap();
+            let content: f32 = f
+                .glyphs
+                .iter()
+                .rev()
+                .skip_while(|g| g.space)
+                .map(|g| g.advance)
+                .sum();
+            let right = f.x + content;
+            if n + 1 < lines.len() {
+                assert!((right - 300.0).abs() < 0.05, "line {n} ends at {right}");
+                // The next word would not have fitted.
+                let next = lines[n + 1].text();
+                let next_word = next.split(' ').next().unwrap();
+                let natural = s.width(Face::Regular, &l.text(), 14.0);
+                let extra = s.width(Face::Regular, &format!(" {next_word}"), 14.0);
+                let avail = if n == 0 { 264.0 } else { 300.0 };
+                assert!(natural + extra > avail, "line {n} could hold {next_word}");
+            } else {
+                assert!(right < 300.0);
+            }
+        }
+        assert!((lines[0].fragments[0].x - 36.0).abs() < 0.001);
+        let joined: Vec<String> = lines.iter().map(|l| l.text()).collect();
+        assert_eq!(joined.join(" "), text.trim_end());
+    }
+
+    #[test]
+    fn a_word_longer_than_the_line_is_broken() {
+        let fonts = FontSet::builtin();
+        let long = "x".repeat(200);
+        let lines = break_lines(
+            &runs(&format!("a {long} b")),
+            100.0,
+            0.0,
+            Align::Left,
+            &fonts.shapers(),
+        );
+        assert!(lines.len() >= 4);
+        let all: String = lines.iter().map(|l| l.text().replace(' ', "")).collect();
+        assert_eq!(all, format!("a{long}b"));
+        for l in &lines {
+            let w: f32 = l.fragments.iter().map(|f| f.width()).sum();
+            assert!(w <= 100.0 + 5.0, "{w}");
+        }
+    }
+
+    #[test]
+    fn centred_lines_are_centred() {
+        let fonts = FontSet::builtin();
+        let s = fonts.shapers();
+        let lines = break_lines(&runs("KẾ HOẠCH"), 400.0, 0.0, Align::Center, &s);
+        let w = s.width(Face::Regular, "KẾ HOẠCH", 14.0);
+        assert!((lines[0].fragments[0].x - (400.0 - w) / 2.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn styles_become_fragments() {
+        let fonts = FontSet::builtin();
+        let runs = vec![
+            StyledText {
+                text: "1. ".into(),
+                face: Face::Bold,
+                size: 14.0,
+            },
+            StyledText {
+                text: "Mục đích: ".into(),
+                face: Face::Bold,
+                size: 14.0,
+            },
+            StyledText {
+                text: "nội dung".into(),
+                face: Face::Regular,
+                size: 14.0,
+            },
+        ];
+        let lines = break_lines(&runs, 400.0, 0.0, Align::Justify, &fonts.shapers());
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].fragments.len(), 2);
+        assert_eq!(lines[0].text(), "1. Mục đích: nội dung");
+    }
+}
