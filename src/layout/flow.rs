@@ -18,6 +18,8 @@ const TWIP: f32 = 1.0 / 20.0;
 
 /// A paragraph broken into lines, ready to place.
 struct ParaBox {
+    /// Index of the IR paragraph.
+    para: usize,
     lines: Vec<Line>,
     line_height: f32,
     ascent: f32,
@@ -194,7 +196,14 @@ impl Engine<'_> {
     }
 
     /// A paragraph in a box `width` wide whose left edge is `x`.
-    fn para_box(&self, p: &Para, x: f32, width: f32, rule_after: Option<f32>) -> ParaBox {
+    fn para_box(
+        &self,
+        id: usize,
+        p: &Para,
+        x: f32,
+        width: f32,
+        rule_after: Option<f32>,
+    ) -> ParaBox {
         let st = self.typo.style(p.role);
         let indent = st.first_indent_mm * PT_PER_MM;
         // Indents and widths are whole twips in the DOCX; so are they here.
@@ -208,6 +217,7 @@ impl Engine<'_> {
             _ => None,
         };
         ParaBox {
+            para: id,
             lines,
             line_height: st.size * self.line_factor * st.line,
             ascent: st.size * self.ascent_factor,
@@ -242,19 +252,23 @@ impl Engine<'_> {
 
     fn units(&self, doc: &Document) -> Vec<Unit> {
         let mut out = Vec::new();
+        let mut id = 0;
         for b in &doc.blocks {
             match b {
                 Block::Para(p) => {
                     let rule_after = Some(SUMMARY_RULE_AFTER);
                     out.push(Unit::Para(self.para_box(
+                        id,
                         p,
                         self.text_left(),
                         self.text_width(),
                         rule_after,
                     )));
+                    id += 1;
                 }
                 Block::Columns { kind, left, right } => {
-                    out.push(Unit::Table(self.table(*kind, left, right)))
+                    out.push(Unit::Table(self.table(id, *kind, left, right)));
+                    id += left.len() + right.len();
                 }
                 Block::PageBreak => out.push(Unit::PageBreak),
             }
@@ -263,7 +277,14 @@ impl Engine<'_> {
     }
 
     /// Lays out one cell's paragraphs from y = 0; returns items and height.
-    fn cell(&self, paras: &[Para], x: f32, width: f32, first_space: f32) -> (Vec<Item>, f32) {
+    fn cell(
+        &self,
+        first_id: usize,
+        paras: &[Para],
+        x: f32,
+        width: f32,
+        first_space: f32,
+    ) -> (Vec<Item>, f32) {
         let mut items = Vec::new();
         let mut y = 0.0f32;
         let mut prev_after: Option<f32> = None;
@@ -273,7 +294,7 @@ impl Engine<'_> {
             let run_len = paras[i..].iter().take_while(|p| p.role == role).count();
             let group = &paras[i..i + run_len];
             for (k, p) in group.iter().enumerate() {
-                let mut b = self.para_box(p, x, width, None);
+                let mut b = self.para_box(first_id + i + k, p, x, width, None);
                 if i == 0 && k == 0 && first_space > 0.0 {
                     b.before = first_space;
                 }
@@ -282,7 +303,7 @@ impl Engine<'_> {
                     None => b.before,
                 };
                 for line in b.lines.drain(..) {
-                    push_line(&mut items, line, b.x, y + b.ascent);
+                    push_line(&mut items, line, b.x, y + b.ascent, b.para);
                     y += b.line_height;
                 }
                 prev_after = Some(b.after);
@@ -303,7 +324,7 @@ impl Engine<'_> {
         (items, y)
     }
 
-    fn table(&self, kind: ColumnsKind, left: &[Para], right: &[Para]) -> TableBox {
+    fn table(&self, id: usize, kind: ColumnsKind, left: &[Para], right: &[Para]) -> TableBox {
         let tw = |t: i32| t as f32 * TWIP;
         match kind {
             ColumnsKind::Header => {
@@ -318,11 +339,13 @@ impl Engine<'_> {
                 };
                 let (l1, l2) = split(left);
                 let (r1, r2) = split(right);
+                let right_id = id + left.len();
+                let ids = [(id, right_id), (id + l1.len(), right_id + r1.len())];
                 let mut items = Vec::new();
                 let mut y = 0.0;
-                for (l, r) in [(l1, r1), (l2, r2)] {
-                    let (li, lh) = self.cell(&l, x0, tw(lw), 0.0);
-                    let (ri, rh) = self.cell(&r, x0 + tw(lw), tw(rw), 0.0);
+                for ((l, r), (lid, rid)) in [(l1, r1), (l2, r2)].into_iter().zip(ids) {
+                    let (li, lh) = self.cell(lid, &l, x0, tw(lw), 0.0);
+                    let (ri, rh) = self.cell(rid, &r, x0 + tw(lw), tw(rw), 0.0);
                     items.extend(li.into_iter().chain(ri).map(|it| shift(it, y)));
                     y += lh.max(rh);
                 }
@@ -332,8 +355,8 @@ impl Engine<'_> {
                 let (lw, rw) = self.typo.closing_columns_twips;
                 let x0 = self.text_left();
                 let space = self.typo.paragraph_space_pt * 2.0;
-                let (li, lh) = self.cell(left, x0, tw(lw), space);
-                let (ri, rh) = self.cell(right, x0 + tw(lw), tw(rw), space);
+                let (li, lh) = self.cell(id, left, x0, tw(lw), space);
+                let (ri, rh) = self.cell(id + left.len(), right, x0 + tw(lw), tw(rw), space);
                 TableBox {
                     height: lh.max(rh),
                     items: li.into_iter().chain(ri).collect(),
@@ -405,7 +428,7 @@ impl Engine<'_> {
             let mut lines = break_lines(&runs, self.text_width(), 0.0, Align::Center, self.shapers);
             let line = lines.remove(0);
             let mut items = Vec::new();
-            push_line(&mut items, line, self.text_left(), y);
+            push_line(&mut items, line, self.text_left(), y, usize::MAX);
             page.items.splice(0..0, items);
         }
     }
@@ -438,10 +461,12 @@ fn shift(item: Item, dy: f32) -> Item {
             x,
             baseline,
             fragment,
+            para,
         } => Item::Text {
             x,
             baseline: baseline + dy,
             fragment,
+            para,
         },
         Item::Rule {
             x,
@@ -457,12 +482,13 @@ fn shift(item: Item, dy: f32) -> Item {
     }
 }
 
-fn push_line(items: &mut Vec<Item>, line: Line, x: f32, baseline: f32) {
+fn push_line(items: &mut Vec<Item>, line: Line, x: f32, baseline: f32, para: usize) {
     for fragment in line.fragments {
         items.push(Item::Text {
             x: x + fragment.x,
             baseline,
             fragment,
+            para,
         });
     }
 }
@@ -532,7 +558,7 @@ impl Flow {
             let page = self.pages.last_mut().expect("a page");
             for (k, line) in p.lines[next..next + take].iter().enumerate() {
                 let baseline = y0 + k as f32 * p.line_height + p.ascent;
-                push_line(&mut page.items, line.clone(), p.x, baseline);
+                push_line(&mut page.items, line.clone(), p.x, baseline, p.para);
             }
             self.y = y0 + take as f32 * p.line_height;
             self.at_top = false;

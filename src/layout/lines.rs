@@ -1,5 +1,7 @@
-//! Breaking a paragraph into lines: shape, measure, break greedily at spaces as Word
-//! does, then justify by spreading the remaining width over the spaces.
+//! Breaking a paragraph into lines: shape, measure, break greedily at the Unicode
+//! line-break opportunities (UAX #14: spaces, and after a hyphen or slash inside
+//! `5969/QĐ-UBND`) as Word and LibreOffice do, then justify by spreading the
+//! remaining width over the spaces.
 
 use std::ops::Range;
 
@@ -84,6 +86,8 @@ struct Piece {
     glyphs: Range<usize>,
     width: f32,
     space: bool,
+    /// A line may break before this piece although no space precedes it.
+    break_before: bool,
 }
 
 struct ShapedRun {
@@ -119,7 +123,8 @@ pub fn break_lines(
             continue;
         }
         let start = i;
-        while i < pieces.len() && !pieces[i].space {
+        i += 1;
+        while i < pieces.len() && !pieces[i].space && !pieces[i].break_before {
             i += 1;
         }
         let word = &pieces[start..i];
@@ -197,15 +202,28 @@ fn shape_run(run: &StyledText, shapers: &Shapers) -> ShapedRun {
     ShapedRun { glyphs }
 }
 
-/// Splits every run into pieces at the boundaries between spaces and non-spaces.
+/// Splits every run into pieces at the boundaries between spaces and non-spaces and
+/// at the break opportunities inside words.
 fn pieces(runs: &[StyledText], shaped: &[ShapedRun]) -> Vec<Piece> {
+    let full: String = runs.iter().map(|r| r.text.as_str()).collect();
+    // Opportunities that are not after a space (those are handled as spaces).
+    let mid_word: Vec<usize> = unicode_linebreak::linebreaks(&full)
+        .map(|(at, _)| at)
+        .filter(|&at| at < full.len() && !full[..at].ends_with(' '))
+        .collect();
     let mut out = Vec::new();
+    let mut base = 0;
     for (r, sr) in shaped.iter().enumerate() {
+        let is_break = |g: &Glyph| mid_word.binary_search(&(base + g.range.start)).is_ok();
         let mut g = 0;
         while g < sr.glyphs.len() {
             let space = sr.glyphs[g].space;
             let start = g;
-            while g < sr.glyphs.len() && sr.glyphs[g].space == space {
+            g += 1;
+            while g < sr.glyphs.len()
+                && sr.glyphs[g].space == space
+                && (space || !is_break(&sr.glyphs[g]))
+            {
                 g += 1;
             }
             let bytes = sr.glyphs[start].range.start..sr.glyphs[g - 1].range.end;
@@ -216,9 +234,10 @@ fn pieces(runs: &[StyledText], shaped: &[ShapedRun]) -> Vec<Piece> {
                 glyphs: start..g,
                 width,
                 space,
+                break_before: !space && is_break(&sr.glyphs[start]),
             });
         }
-        let _ = &runs[r];
+        base += runs[r].text.len();
     }
     out
 }
@@ -257,6 +276,7 @@ fn split_word(
                 glyphs: p.glyphs.start..gsplit,
                 width: w,
                 space: false,
+                break_before: p.break_before,
             });
         }
         let rest_w = glyphs[cut..].iter().map(|g| g.advance).sum();
@@ -266,6 +286,7 @@ fn split_word(
             glyphs: gsplit..p.glyphs.end,
             width: rest_w,
             space: false,
+            break_before: true,
         }];
         tail.extend_from_slice(&word[k + 1..]);
         let _ = runs;
@@ -417,6 +438,27 @@ mod tests {
             let w: f32 = l.fragments.iter().map(|f| f.width()).sum();
             assert!(w <= 100.0 + 5.0, "{w}");
         }
+    }
+
+    #[test]
+    fn breaks_after_a_hyphen_inside_a_symbol() {
+        let fonts = FontSet::builtin();
+        let s = fonts.shapers();
+        let text = "Quyết định số 5969/QĐ-UBND ngày";
+        let head = "Quyết định số 5969/QĐ-";
+        let width = s.width(Face::Regular, head, 14.0) + 1.0;
+        let lines = break_lines(&runs(text), width, 0.0, Align::Left, &s);
+        assert_eq!(lines[0].text(), head);
+        assert_eq!(lines[1].text(), "UBND ngày");
+    }
+
+    #[test]
+    fn no_break_between_hyphen_and_digits() {
+        let fonts = FontSet::builtin();
+        let s = fonts.shapers();
+        let width = s.width(Face::Regular, "giai đoạn 2021-", 14.0) + 1.0;
+        let lines = break_lines(&runs("giai đoạn 2021-2025"), width, 0.0, Align::Left, &s);
+        assert_eq!(lines[1].text(), "2021-2025");
     }
 
     #[test]

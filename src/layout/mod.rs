@@ -24,6 +24,9 @@ pub enum Item {
         baseline: f32,
         /// What to draw.
         fragment: Fragment,
+        /// Index of the IR paragraph the line belongs to, in [`crate::ir::Document::paras`]
+        /// order (the page number uses `usize::MAX`).
+        para: usize,
     },
     /// A filled rectangle: the short rules of the header and title.
     Rule {
@@ -73,6 +76,7 @@ impl Layout {
                         x,
                         baseline,
                         fragment,
+                        ..
                     } => Some((*baseline, *x, fragment.text.trim_end().to_string())),
                     Item::Rule { .. } => None,
                 })

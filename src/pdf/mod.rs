@@ -59,6 +59,7 @@ pub fn write(layout: &Layout, fonts: &FontSet, opts: &PdfOptions) -> Result<Vec<
                     x,
                     baseline,
                     fragment,
+                    ..
                 } => {
                     let size = fragment.size;
                     let glyphs: Vec<KrillaGlyph> = fragment
