@@ -37,3 +37,20 @@ fn docx(b: Bencher) {
     let plan = seed();
     b.bench(|| r.docx(divan::black_box(&plan)).unwrap());
 }
+
+/// Model to PDF bytes (layout engine and krilla).
+#[divan::bench]
+fn pdf(b: Bencher) {
+    let r = vanban::Renderer::new().unwrap();
+    let plan = seed();
+    let opts = vanban::PdfOptions::default();
+    b.bench(|| r.pdf(divan::black_box(&plan), &opts).unwrap());
+}
+
+/// Model to laid-out pages, without writing the PDF.
+#[divan::bench]
+fn pages(b: Bencher) {
+    let r = vanban::Renderer::new().unwrap();
+    let plan = seed();
+    b.bench(|| r.pages(divan::black_box(&plan)).unwrap());
+}

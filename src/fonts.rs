@@ -6,7 +6,10 @@
 //! `timesi.ttf`, `timesbi.ttf`) can be used instead: [`FontSet::from_dir`], the
 //! `--font-dir` option or the `VANBAN_FONT_DIR` environment variable.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::path::Path;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use crate::Error;
@@ -83,6 +86,9 @@ pub struct FontSet {
     data: [Arc<Vec<u8>>; 4],
     /// Where the faces came from, for messages.
     pub source: String,
+    /// The faces as the PDF writer needs them, built once (krilla hashes and parses
+    /// the whole font when it is created).
+    pdf_fonts: std::sync::OnceLock<Option<[krilla::text::Font; 4]>>,
 }
 
 impl std::fmt::Debug for FontSet {
@@ -105,6 +111,7 @@ impl FontSet {
         FontSet {
             data: BUILTIN.map(|b| Arc::new(b.to_vec())),
             source: "Liberation Serif 2.1.5 (built in)".into(),
+            pdf_fonts: std::sync::OnceLock::new(),
         }
     }
 
@@ -137,6 +144,7 @@ impl FontSet {
         Ok(FontSet {
             data,
             source: dir.display().to_string(),
+            pdf_fonts: std::sync::OnceLock::new(),
         })
     }
 
@@ -153,20 +161,63 @@ impl FontSet {
         &self.data[face.index()]
     }
 
+    /// The faces for the PDF writer, in [`Face::ALL`] order.
+    pub(crate) fn pdf_fonts(&self) -> Result<&[krilla::text::Font; 4], Error> {
+        self.pdf_fonts
+            .get_or_init(|| {
+                let fonts: Option<Vec<krilla::text::Font>> = self
+                    .data
+                    .iter()
+                    .map(|d| krilla::text::Font::new(d.clone().into(), 0))
+                    .collect();
+                fonts.and_then(|v| v.try_into().ok())
+            })
+            .as_ref()
+            .ok_or_else(|| {
+                Error::Font(format!(
+                    "{}: the PDF writer cannot read a face",
+                    self.source
+                ))
+            })
+    }
+
     /// Parsed faces ready for shaping.
     pub fn shapers(&self) -> Shapers<'_> {
+        let faces = Face::ALL.map(|f| {
+            rustybuzz::Face::from_slice(self.bytes(f), 0).expect("faces are checked when loaded")
+        });
+        let features = [rustybuzz::Feature::new(
+            rustybuzz::ttf_parser::Tag::from_bytes(b"kern"),
+            0,
+            ..,
+        )];
+        let plans = std::array::from_fn(|i| {
+            rustybuzz::ShapePlan::new(
+                &faces[i],
+                rustybuzz::Direction::LeftToRight,
+                Some(rustybuzz::script::LATIN),
+                None,
+                &features,
+            )
+        });
         Shapers {
-            faces: Face::ALL.map(|f| {
-                rustybuzz::Face::from_slice(self.bytes(f), 0)
-                    .expect("faces are checked when loaded")
-            }),
+            faces,
+            plans,
+            cache: RefCell::new(Default::default()),
         }
     }
 }
 
 /// The four faces parsed for shaping; cheap to build, borrows the [`FontSet`].
+///
+/// Shaping is done word by word (text between spaces) and each word's glyphs are
+/// cached for the life of the value: administrative prose repeats its syllables, and
+/// with kerning off nothing is shaped across a space.
 pub struct Shapers<'a> {
     faces: [rustybuzz::Face<'a>; 4],
+    /// One shaping plan per face (building a plan costs more than shaping a word).
+    plans: [rustybuzz::ShapePlan; 4],
+    cache: RefCell<[HashMap<String, Rc<[ShapedGlyph]>>; 4]>,
 }
 
 /// One shaped glyph, in font units.
@@ -198,16 +249,48 @@ impl<'a> Shapers<'a> {
     }
 
     /// Shapes `text` with `face`, without kerning (as Word lays out text by default).
+    ///
+    /// ```
+    /// let fonts = vanban::fonts::FontSet::builtin();
+    /// let s = fonts.shapers();
+    /// let glyphs = s.shape(vanban::fonts::Face::Regular, "Kế hoạch");
+    /// assert_eq!(glyphs.len(), 8);
+    /// assert_eq!(&"Kế hoạch"[glyphs[1].start..glyphs[1].end], "ế");
+    /// ```
     pub fn shape(&self, face: Face, text: &str) -> Vec<ShapedGlyph> {
+        let mut out = Vec::with_capacity(text.len());
+        let mut start = 0;
+        while start < text.len() {
+            let space = text[start..].starts_with(' ');
+            let len = text[start..]
+                .find(|c: char| (c == ' ') != space)
+                .unwrap_or(text.len() - start);
+            let segment = &text[start..start + len];
+            let cached = self.cache.borrow()[face.index()].get(segment).cloned();
+            let glyphs = match cached {
+                Some(g) => g,
+                None => {
+                    let g: Rc<[ShapedGlyph]> = self.shape_uncached(face, segment).into();
+                    self.cache.borrow_mut()[face.index()].insert(segment.to_string(), g.clone());
+                    g
+                }
+            };
+            out.extend(glyphs.iter().map(|g| ShapedGlyph {
+                start: g.start + start,
+                end: g.end + start,
+                ..*g
+            }));
+            start += len;
+        }
+        out
+    }
+
+    fn shape_uncached(&self, face: Face, text: &str) -> Vec<ShapedGlyph> {
         let mut buf = rustybuzz::UnicodeBuffer::new();
         buf.push_str(text);
         buf.set_direction(rustybuzz::Direction::LeftToRight);
-        let features = [rustybuzz::Feature::new(
-            rustybuzz::ttf_parser::Tag::from_bytes(b"kern"),
-            0,
-            ..,
-        )];
-        let out = rustybuzz::shape(self.face(face), &features, buf);
+        buf.set_script(rustybuzz::script::LATIN);
+        let out = rustybuzz::shape_with_plan(self.face(face), &self.plans[face.index()], buf);
         let infos = out.glyph_infos();
         let positions = out.glyph_positions();
         let mut glyphs: Vec<ShapedGlyph> = infos
@@ -241,16 +324,14 @@ impl<'a> Shapers<'a> {
         adv as f32 * size / self.units_per_em(face)
     }
 
-    /// The characters of `text` the face has no glyph for.
+    /// The characters of `text` the face has no glyph for, sorted, each once.
     pub fn missing_chars(&self, face: Face, text: &str) -> Vec<char> {
         let f = self.face(face);
-        let mut out: Vec<char> = text
-            .chars()
-            .filter(|c| !c.is_control() && f.glyph_index(*c).is_none())
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+        let mut chars: Vec<char> = text.chars().filter(|c| !c.is_control()).collect();
+        chars.sort_unstable();
+        chars.dedup();
+        chars.retain(|c| f.glyph_index(*c).is_none());
+        chars
     }
 
     /// Ascent, descent (positive) and line gap in points at `size`, from the hhea

@@ -114,28 +114,45 @@ fn role_face(st: &ParaStyle, span: Option<&Span>) -> Face {
 }
 
 fn check_glyphs(doc: &Document, typo: &Typography, shapers: &Shapers) -> Result<(), Error> {
-    let mut missing: Vec<(Face, Vec<char>)> = Vec::new();
+    // Every character used, per face, each once: a bitmap for the Latin and
+    // Vietnamese range, a list for the rest.
+    const LOW: usize = 0x2000;
+    let mut seen = [(); 4].map(|_| (vec![false; LOW], Vec::<char>::new()));
     let body = typo.style(Role::Body);
     for p in doc.paras() {
         let st = typo.style(p.role);
-        let mut check = |face: Face, text: &str| {
-            let m = shapers.missing_chars(face, text);
-            if !m.is_empty() {
-                match missing.iter_mut().find(|(f, _)| *f == face) {
-                    Some((_, v)) => v.extend(m),
-                    None => missing.push((face, m)),
+        let mut note = |face: Face, text: &str| {
+            let (low, high) = &mut seen[Face::ALL.iter().position(|f| *f == face).expect("face")];
+            for c in text.chars() {
+                match low.get_mut(c as usize) {
+                    Some(b) => *b = true,
+                    None => high.push(c),
                 }
             }
         };
         if let Some(l) = &p.label {
-            check(role_face(&st, None), l);
+            note(role_face(&st, None), l);
         }
         p.runs
             .iter()
-            .for_each(|s| check(role_face(&st, Some(s)), &s.text));
+            .for_each(|s| note(role_face(&st, Some(s)), &s.text));
         p.tail
             .iter()
-            .for_each(|s| check(role_face(&body, Some(s)), &s.text));
+            .for_each(|s| note(role_face(&body, Some(s)), &s.text));
+    }
+    let mut missing: Vec<(Face, Vec<char>)> = Vec::new();
+    for (face, (low, high)) in Face::ALL.into_iter().zip(seen) {
+        let used: String = low
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| **b)
+            .filter_map(|(c, _)| char::from_u32(c as u32))
+            .chain(high)
+            .collect();
+        let m = shapers.missing_chars(face, &used);
+        if !m.is_empty() {
+            missing.push((face, m));
+        }
     }
     if missing.is_empty() {
         return Ok(());

@@ -8,7 +8,7 @@ use krilla::configure::{Archival, ConfigurationBuilder};
 use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::metadata::{DateTime, Metadata};
 use krilla::page::PageSettings;
-use krilla::text::{Font, GlyphId, KrillaGlyph};
+use krilla::text::{GlyphId, KrillaGlyph};
 use krilla::{Document, SerializeSettings};
 
 use crate::Error;
@@ -39,13 +39,7 @@ pub fn write(layout: &Layout, fonts: &FontSet, opts: &PdfOptions) -> Result<Vec<
             .map_err(|e| Error::Output(format!("PDF/A-2b configuration: {e:?}")))?;
     }
     let mut doc = Document::new_with(settings);
-    let faces: Vec<Font> = Face::ALL
-        .iter()
-        .map(|f| {
-            Font::new(fonts.bytes(*f).clone().into(), 0)
-                .ok_or_else(|| Error::Font(format!("{}: cannot read the {f:?} face", fonts.source)))
-        })
-        .collect::<Result<_, _>>()?;
+    let faces = fonts.pdf_fonts()?;
     let font = |f: Face| faces[Face::ALL.iter().position(|x| *x == f).expect("face")].clone();
 
     for page in &layout.pages {

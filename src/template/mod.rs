@@ -60,6 +60,40 @@ pub fn xml_escape(s: &str) -> String {
     out
 }
 
+/// The `runs` filter: spans (`[{text, bold, italic}]`) to escaped text with `<b>`
+/// and `<i>`. A macro did this before; as a filter it renders about twice as fast.
+fn runs_filter(
+    value: &tera::Value,
+    _: &std::collections::HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    let spans = value
+        .as_array()
+        .ok_or_else(|| tera::Error::msg("the runs filter takes a list of spans"))?;
+    let mut out = String::new();
+    for span in spans {
+        let text = span
+            .get("text")
+            .and_then(|t| t.as_str())
+            .ok_or_else(|| tera::Error::msg("a span needs a text"))?;
+        let flag = |k: &str| span.get(k).and_then(|v| v.as_bool()).unwrap_or(false);
+        let (bold, italic) = (flag("bold"), flag("italic"));
+        if bold {
+            out.push_str("<b>");
+        }
+        if italic {
+            out.push_str("<i>");
+        }
+        out.push_str(&xml_escape(text));
+        if italic {
+            out.push_str("</i>");
+        }
+        if bold {
+            out.push_str("</b>");
+        }
+    }
+    Ok(tera::Value::String(out))
+}
+
 impl Templates {
     /// The built-in templates only.
     pub fn builtin() -> Result<Templates, Error> {
@@ -105,6 +139,7 @@ impl Templates {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".xml.tera"]);
         tera.set_escape_fn(xml_escape);
+        tera.register_filter("runs", runs_filter);
         tera.add_raw_templates(sources)
             .map_err(|e| template_error(&e))?;
         Ok(Templates { tera })

@@ -120,3 +120,57 @@ fn para_text(v: &serde_json::Value, s: &mut String) {
         _ => {}
     }
 }
+
+/// Whether an external program runs. When it does not and `VANBAN_REQUIRE_TOOLS` is
+/// set (CI sets it after installing them), the test fails instead of being skipped.
+pub fn have_tool(program: &str, test: &str) -> bool {
+    let ok = std::process::Command::new(program)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success() || !o.stderr.is_empty() || !o.stdout.is_empty());
+    if !ok {
+        if std::env::var_os("VANBAN_REQUIRE_TOOLS").is_some() {
+            panic!(
+                "{test}: `{program}` is required (VANBAN_REQUIRE_TOOLS is set) but does not run"
+            );
+        }
+        eprintln!(
+            "SKIPPED {test}: `{program}` is not installed (Debian: poppler-utils, libreoffice-writer-nogui)"
+        );
+    }
+    ok
+}
+
+/// `pdftotext -layout` of a PDF file, NFC, one entry per page.
+pub fn pdftotext_pages(pdf: &std::path::Path) -> Vec<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout", pdf.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "pdftotext failed");
+    let text: String = String::from_utf8(out.stdout).unwrap().nfc().collect();
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
+    while pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+/// A scratch directory unique to this process and `name`.
+pub fn scratch_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("vanban-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A plan of about `copies` times the seed's body: for long-document tests.
+pub fn long_plan(copies: usize) -> vanban::Plan {
+    let mut plan = seed_plan();
+    let body = plan.sections.clone();
+    for _ in 1..copies {
+        plan.sections.extend(body.iter().cloned());
+    }
+    plan
+}

@@ -1,0 +1,92 @@
+//! Our PDF against LibreOffice's rendering of our DOCX: the same pages and the same
+//! line breaks (the measure of `parity.py`). Runs when `soffice` and `pdftotext` are
+//! installed; otherwise it says it was skipped (and fails under VANBAN_REQUIRE_TOOLS).
+
+mod common;
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::Command;
+
+use common::*;
+
+/// Non-empty lines of each page, whitespace folded.
+fn page_lines(pdf: &Path) -> Vec<Vec<String>> {
+    pdftotext_pages(pdf)
+        .iter()
+        .map(|p| p.lines().map(fold).filter(|l| !l.is_empty()).collect())
+        .collect()
+}
+
+/// (pages of A, pages of B, share of A's lines found in B).
+fn parity(a: &Path, b: &Path) -> (usize, usize, f64, Vec<String>) {
+    let (pa, pb) = (page_lines(a), page_lines(b));
+    let mut pool: HashMap<&str, usize> = HashMap::new();
+    pb.iter()
+        .flatten()
+        .for_each(|l| *pool.entry(l).or_default() += 1);
+    let all: Vec<&String> = pa.iter().flatten().collect();
+    let mut same = 0;
+    let mut missing = Vec::new();
+    for l in &all {
+        match pool.get_mut(l.as_str()) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                same += 1;
+            }
+            _ => missing.push(l.to_string()),
+        }
+    }
+    (
+        pa.len(),
+        pb.len(),
+        same as f64 / all.len().max(1) as f64,
+        missing,
+    )
+}
+
+fn check(fixture: &str, min_pages: usize) {
+    let test = format!("parity_{fixture}");
+    if !have_tool("pdftotext", &test) || !have_tool("soffice", &test) {
+        return;
+    }
+    let dir = scratch_dir(&test);
+    let plan = vanban::input::plan_from_file(&repo(&format!("fixtures/{fixture}.json"))).unwrap();
+    let r = vanban::Renderer::new().unwrap();
+    let ours = dir.join("ours.pdf");
+    let docx = dir.join("plan.docx");
+    std::fs::write(&ours, r.pdf(&plan, &Default::default()).unwrap()).unwrap();
+    std::fs::write(&docx, r.docx(&plan).unwrap()).unwrap();
+    let profile = dir.join("profile");
+    let status = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.join("lo"))
+        .arg(&docx)
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "soffice failed: {status:?}");
+    let theirs = dir.join("lo/plan.pdf");
+    let (na, nb, share, missing) = parity(&ours, &theirs);
+    eprintln!("{fixture}: pages {na} / {nb}, parity {:.1}%", share * 100.0);
+    assert!(na >= min_pages, "{fixture}: only {na} pages");
+    assert_eq!(na, nb, "{fixture}: page counts differ");
+    assert!(
+        share >= 0.98,
+        "{fixture}: parity {:.1}%; lines not in LibreOffice's: {missing:#?}",
+        share * 100.0
+    );
+}
+
+#[test]
+fn seed_plan_matches_libreoffice() {
+    check("ke-hoach-dong-dang-2024", 4);
+}
+
+#[test]
+fn long_plan_matches_libreoffice() {
+    check("ke-hoach-festival-ha-noi-2026", 5);
+}
