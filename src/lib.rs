@@ -120,6 +120,9 @@ impl Renderer {
         if options.author.is_empty() {
             options.author = doc.author.clone();
         }
+        if options.creation_date.is_none() {
+            options.creation_date = Some(plan.header.date);
+        }
         pdf::write(&pages, &self.fonts, &options)
     }
 

@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 const EXAMPLES: &str = "\
 Examples:
   vanban render fixtures/ke-hoach-dong-dang-2024.json -o ke-hoach.docx
-  vanban render fixtures/ke-hoach-dong-dang-2024.json -o ke-hoach.pdf
+  vanban render fixtures/ke-hoach-dong-dang-2024.json -o ke-hoach.docx -o ke-hoach.pdf
   vanban render plan.json -o plan.pdf --pdf-a --font-dir /usr/share/fonts/msttcorefonts
   vanban render plan.json -o plan.docx --templates my-templates/";
 
@@ -27,9 +27,11 @@ enum Command {
     Render {
         /// The plan as JSON (see README.md for the format).
         input: PathBuf,
-        /// Where to write: a .docx or .pdf file. An existing file is replaced only on success.
-        #[arg(short, long)]
-        output: PathBuf,
+        /// Where to write: a .docx or .pdf file; repeat to write both. Nothing is
+        /// written unless every output renders, and an existing file is replaced only
+        /// by a complete new one.
+        #[arg(short, long, required = true)]
+        output: Vec<PathBuf>,
         /// A directory of templates overriding the built-in ones by name
         /// (ke-hoach.xml.tera, macros.xml.tera).
         #[arg(long, value_name = "DIR")]
@@ -96,12 +98,15 @@ fn format_of(output: &Path) -> Result<Format, String> {
 
 fn render(
     input: &Path,
-    output: &Path,
+    outputs: &[PathBuf],
     templates: Option<&Path>,
     font_dir: Option<&Path>,
     pdf_a: bool,
 ) -> Result<(), String> {
-    let format = format_of(output)?;
+    let formats: Vec<Format> = outputs
+        .iter()
+        .map(|o| format_of(o))
+        .collect::<Result<_, _>>()?;
     let plan = vanban::input::plan_from_file(input).map_err(|e| e.to_string())?;
     let mut renderer = vanban::Renderer::new().map_err(|e| e.to_string())?;
     if let Some(dir) = templates {
@@ -112,18 +117,25 @@ fn render(
     if let Some(dir) = font_dir {
         renderer = renderer.with_font_dir(dir).map_err(|e| e.to_string())?;
     }
-    let bytes = match format {
-        Format::Docx => renderer.docx(&plan),
-        Format::Pdf => renderer.pdf(
-            &plan,
-            &vanban::PdfOptions {
-                pdf_a,
-                ..Default::default()
-            },
-        ),
+    let mut rendered = Vec::with_capacity(outputs.len());
+    for (output, format) in outputs.iter().zip(formats) {
+        let bytes = match format {
+            Format::Docx => renderer.docx(&plan),
+            Format::Pdf => renderer.pdf(
+                &plan,
+                &vanban::PdfOptions {
+                    pdf_a,
+                    ..Default::default()
+                },
+            ),
+        }
+        .map_err(|e| e.to_string())?;
+        rendered.push((output, bytes));
     }
-    .map_err(|e| e.to_string())?;
-    write_atomically(output, &bytes)
+    for (output, bytes) in rendered {
+        write_atomically(output, &bytes)?;
+    }
+    Ok(())
 }
 
 /// Writes to a temporary file beside `path`, then renames it over `path`, so that a

@@ -155,3 +155,73 @@ fn unknown_output_extension_is_refused() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("extension"), "{}", stderr(&o));
 }
+
+#[test]
+fn renders_the_seed_to_pdf_and_pdf_a() {
+    let dir = scratch("pdf");
+    let seed = repo("fixtures/ke-hoach-dong-dang-2024.json");
+    for (name, extra) in [("seed.pdf", None), ("seed-a.pdf", Some("--pdf-a"))] {
+        let out = dir.join(name);
+        let mut args = vec![
+            "render",
+            seed.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ];
+        args.extend(extra);
+        let o = vanban(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let bytes = std::fs::read(&out).unwrap();
+        assert!(bytes.starts_with(b"%PDF-"));
+    }
+}
+
+#[test]
+fn missing_glyph_fails_without_writing() {
+    let dir = scratch("glyph");
+    let json = seed_json().replace("\"summary\": \"Xây dựng", "\"summary\": \"漢字 Xây dựng");
+    let input = dir.join("plan.json");
+    std::fs::write(&input, json).unwrap();
+    let out = dir.join("plan.pdf");
+    let o = vanban(&[
+        "render",
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("U+6F22"), "{}", stderr(&o));
+    assert!(!out.exists());
+}
+
+#[test]
+fn font_dir_by_option_and_environment() {
+    let dir = scratch("fontdir");
+    let seed = repo("fixtures/ke-hoach-dong-dang-2024.json");
+    let fonts = repo("assets/fonts");
+    let a = dir.join("a.pdf");
+    let o = vanban(&[
+        "render",
+        seed.to_str().unwrap(),
+        "-o",
+        a.to_str().unwrap(),
+        "--font-dir",
+        fonts.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // The same faces as the built-in ones give the same file.
+    let b = dir.join("b.pdf");
+    let o = vanban(&["render", seed.to_str().unwrap(), "-o", b.to_str().unwrap()]);
+    assert!(o.status.success());
+    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+    // A directory without the faces is an error naming the files looked for.
+    let c = dir.join("c.pdf");
+    let o = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(["render", seed.to_str().unwrap(), "-o", c.to_str().unwrap()])
+        .env("VANBAN_FONT_DIR", dir.to_str().unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("times.ttf"), "{}", stderr(&o));
+    assert!(!c.exists());
+}

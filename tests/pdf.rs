@@ -241,7 +241,11 @@ fn missing_glyph_is_an_error_listing_the_characters() {
 fn pdf_a_2b_validates() {
     let opts = PdfOptions {
         pdf_a: true,
-        creation_date: Some((2024, 3, 5)),
+        creation_date: Some(vanban::model::IssueDate {
+            day: Some(5),
+            month: Some(3),
+            year: 2024,
+        }),
         ..Default::default()
     };
     let pdf = renderer().pdf(&seed_plan(), &opts).unwrap();

@@ -14,15 +14,17 @@ use krilla::{Document, SerializeSettings};
 use crate::Error;
 use crate::fonts::{Face, FontSet};
 use crate::layout::{Item, Layout};
+use crate::model::IssueDate;
 
 /// Options of the PDF file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PdfOptions {
     /// Write PDF/A-2b, validated by krilla.
     pub pdf_a: bool,
-    /// A creation date for the metadata, as (year, month, day); none by default, so
-    /// that the output does not depend on the clock.
-    pub creation_date: Option<(u16, u8, u8)>,
+    /// The creation date in the metadata. The clock is never read, so that the same
+    /// input gives the same bytes; [`crate::Renderer::pdf`] uses the plan's date of
+    /// issue when this is `None` (a draft's blank day or month is left out).
+    pub creation_date: Option<IssueDate>,
     /// Document title (the summary).
     pub title: String,
     /// Author (the issuing body).
@@ -105,10 +107,25 @@ pub fn write(layout: &Layout, fonts: &FontSet, opts: &PdfOptions) -> Result<Vec<
         .authors(vec![opts.author.clone()])
         .creator("vanban".to_string())
         .language("vi".to_string());
-    if let Some((y, m, d)) = opts.creation_date {
-        meta = meta.creation_date(DateTime::new(y).month(m).day(d));
+    if let Some(date) = opts.creation_date {
+        let mut dt = DateTime::new(date.year);
+        if let Some(m) = date.month {
+            dt = dt.month(m);
+            if let Some(d) = date.day {
+                dt = dt.day(d);
+            }
+        }
+        meta = meta.creation_date(dt);
     }
     doc.set_metadata(meta);
-    doc.finish()
-        .map_err(|e| Error::Output(format!("writing the PDF failed: {e:?}")))
+    doc.finish().map_err(|e| match e {
+        krilla::error::KrillaError::Validation(errors) => {
+            let list: Vec<String> = errors.iter().map(|(e, _)| format!("{e:?}")).collect();
+            Error::Output(format!(
+                "the PDF does not meet PDF/A-2b: {}",
+                list.join(", ")
+            ))
+        }
+        other => Error::Output(format!("writing the PDF failed: {other:?}")),
+    })
 }
