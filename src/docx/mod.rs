@@ -115,7 +115,11 @@ impl Writer<'_> {
     }
 
     fn run(&self, text: &str, style: &ParaStyle, span: Option<&Span>) -> Run {
-        let mut r = Run::new().add_text(text).size(half_points(style.size));
+        let mut r = Run::new().add_text(text);
+        // The body size is the document default; only other sizes are written.
+        if style.size != self.typo.body_size {
+            r = r.size(half_points(style.size));
+        }
         if style.bold || span.is_some_and(|s| s.bold) {
             r = r.bold();
         }
@@ -140,8 +144,10 @@ impl Writer<'_> {
                     .after(twips(st.space_after) as u32)
                     .line((st.line * 240.0).round() as i32)
                     .line_rule(LineSpacingType::Auto),
-            )
-            .size(half_points(st.size));
+            );
+        if st.size != self.typo.body_size {
+            para = para.size(half_points(st.size));
+        }
         if st.first_indent_mm > 0.0 {
             para = para.indent(
                 None,
