@@ -51,6 +51,14 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// A file could not be imported as a plan.
+    #[error("{file}{message}", file = file_prefix(.file))]
+    Import {
+        /// The file, if any.
+        file: Option<PathBuf>,
+        /// What is wrong.
+        message: String,
+    },
     /// A font is missing or cannot render some characters.
     #[error("{0}")]
     Font(String),

@@ -59,12 +59,6 @@ fn validate(plan: &Plan, file: Option<PathBuf>) -> Result<(), Error> {
         .date
         .validate()
         .map_err(|m| invalid("header.date", m))?;
-    if plan.header.issuer.iter().all(|l| l.trim().is_empty()) {
-        return Err(invalid(
-            "header.issuer",
-            "the issuing body needs at least one line".into(),
-        ));
-    }
     if plan.header.issuer_abbr.trim().is_empty() {
         return Err(invalid(
             "header.issuer_abbr",

@@ -20,6 +20,7 @@
 pub mod docx;
 mod error;
 pub mod fonts;
+pub mod import;
 pub mod input;
 pub mod ir;
 pub mod layout;

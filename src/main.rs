@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 
 const EXAMPLES: &str = "\
 Examples:
+  vanban import ke-hoach-cu.docx -o plan.json
   vanban render fixtures/ke-hoach-dong-dang-2024.json -o ke-hoach.docx
   vanban render fixtures/ke-hoach-dong-dang-2024.json -o ke-hoach.docx -o ke-hoach.pdf
   vanban render plan.json -o plan.pdf --pdf-a --font-dir /usr/share/fonts/msttcorefonts
@@ -44,7 +45,23 @@ enum Command {
         #[arg(long)]
         pdf_a: bool,
     },
+    /// Import an existing plan (text or DOCX) into the JSON model; print what was found.
+    #[command(after_help = IMPORT_EXAMPLES)]
+    Import {
+        /// A .txt (UTF-8, one paragraph a line) or .docx file.
+        input: PathBuf,
+        /// Where to write the plan as JSON; standard output when omitted.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
 }
+
+const IMPORT_EXAMPLES: &str = "\
+Examples:
+  vanban import ke-hoach-cu.docx -o plan.json
+  vanban import ke-hoach.txt -o plan.json && vanban render plan.json -o plan.pdf
+
+Lines that cannot be placed are listed and kept in the JSON's \"unplaced\" field.";
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -72,6 +89,20 @@ fn run(cli: Cli) -> Result<(), String> {
             font_dir.as_deref(),
             pdf_a,
         ),
+        Command::Import { input, output } => import(&input, output.as_deref()),
+    }
+}
+
+fn import(input: &Path, output: Option<&Path>) -> Result<(), String> {
+    let import = vanban::import::import_file(input).map_err(|e| e.to_string())?;
+    eprint!("{}", import.report());
+    let json = import.plan.to_json() + "\n";
+    match output {
+        Some(path) => write_atomically(path, json.as_bytes()),
+        None => {
+            print!("{json}");
+            Ok(())
+        }
     }
 }
 

@@ -279,6 +279,26 @@ impl Typography {
                 size: 14.0,
                 ..header
             },
+            Role::AppendixLabel => ParaStyle {
+                size: 14.0,
+                bold: true,
+                keep_next: true,
+                ..header
+            },
+            Role::AppendixTitle => ParaStyle {
+                size: 14.0,
+                bold: true,
+                upper: true,
+                keep_next: true,
+                ..header
+            },
+            Role::AppendixReference => ParaStyle {
+                size: 14.0,
+                italic: true,
+                keep_next: true,
+                space_after: 12.0,
+                ..header
+            },
         }
     }
 }

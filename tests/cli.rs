@@ -225,3 +225,49 @@ fn font_dir_by_option_and_environment() {
     assert!(stderr(&o).contains("times.ttf"), "{}", stderr(&o));
     assert!(!c.exists());
 }
+
+#[test]
+fn import_writes_json_that_renders() {
+    let dir = scratch("import");
+    let json = dir.join("plan.json");
+    let txt = repo("fixtures/corpus/01_kehoach_hanoi_festival173.txt");
+    let o = vanban(&[
+        "import",
+        txt.to_str().unwrap(),
+        "-o",
+        json.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report = stderr(&o);
+    assert!(report.contains("number: 173/KH-UBND"), "{report}");
+    assert!(report.contains("signer: Vũ Đại Thắng"), "{report}");
+    assert!(report.contains("unplaced lines: none"), "{report}");
+    let pdf = dir.join("plan.pdf");
+    let o = vanban(&[
+        "render",
+        json.to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn import_refuses_what_is_not_a_plan() {
+    let dir = scratch("import-no");
+    let json = dir.join("plan.json");
+    let txt = repo("fixtures/corpus/10_thongbao_ubnd-phuong-camduong_831.txt");
+    let o = vanban(&[
+        "import",
+        txt.to_str().unwrap(),
+        "-o",
+        json.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("THÔNG BÁO, not a KẾ HOẠCH"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!json.exists());
+}

@@ -90,3 +90,8 @@ fn seed_plan_matches_libreoffice() {
 fn long_plan_matches_libreoffice() {
     check("ke-hoach-festival-ha-noi-2026", 5);
 }
+
+#[test]
+fn plan_with_appendices_matches_libreoffice() {
+    check("ke-hoach-kiem-tra-cchc-lam-dong-2026", 5);
+}

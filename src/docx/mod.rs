@@ -59,10 +59,15 @@ pub fn write(doc: &Document, typo: &Typography, shapers: &Shapers) -> Result<Vec
         .default_size(half_points(typo.body_size))
         .header(w.page_number_header())
         .first_header(Header::new().add_paragraph(Paragraph::new()));
+    let mut break_before = false;
     for block in &doc.blocks {
         match block {
             Block::Para(p) => {
-                docx = docx.add_paragraph(w.paragraph(p));
+                let mut para = w.paragraph(p);
+                if std::mem::take(&mut break_before) {
+                    para = para.page_break_before(true);
+                }
+                docx = docx.add_paragraph(para);
                 if let Some(rule) = w.style(p.role).rule {
                     let width = w.rule_width(rule, std::slice::from_ref(p), text_width as f32);
                     docx = docx.add_paragraph(w.rule_paragraph(width, text_width as f32, 12.0));
@@ -71,11 +76,9 @@ pub fn write(doc: &Document, typo: &Typography, shapers: &Shapers) -> Result<Vec
             Block::Columns { kind, left, right } => {
                 docx = docx.add_table(w.columns(*kind, left, right));
             }
-            Block::PageBreak => {
-                docx = docx.add_paragraph(
-                    Paragraph::new().add_run(Run::new().add_break(docx_rs::BreakType::Page)),
-                );
-            }
+            // The next paragraph starts the page (an empty paragraph holding a break
+            // would leave a blank line at the top of the new page).
+            Block::PageBreak => break_before = true,
         }
     }
     let mut xml = docx.build();

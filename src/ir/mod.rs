@@ -53,6 +53,12 @@ pub enum Role {
     SignerName,
     /// The page number in the top margin.
     PageNumber,
+    /// `Phụ lục I` (R37).
+    AppendixLabel,
+    /// An appendix title line, upper case.
+    AppendixTitle,
+    /// `(Kèm theo Kế hoạch số ...)`, italic.
+    AppendixReference,
 }
 
 impl Role {
@@ -78,6 +84,9 @@ impl Role {
             Role::Authority => "authority",
             Role::SignerName => "signer-name",
             Role::PageNumber => "page-number",
+            Role::AppendixLabel => "appendix-label",
+            Role::AppendixTitle => "appendix-title",
+            Role::AppendixReference => "appendix-reference",
         }
     }
 

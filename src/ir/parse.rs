@@ -176,6 +176,9 @@ impl<'a, 'i> Parser<'a, 'i> {
             "recipient" => Role::Recipient,
             "authority" => Role::Authority,
             "signer-name" => Role::SignerName,
+            "appendix-label" => Role::AppendixLabel,
+            "appendix-title" => Role::AppendixTitle,
+            "appendix-reference" => Role::AppendixReference,
             other => return Err(self.err(node, format!("unknown role \"{other}\""))),
         };
         Ok(role)

@@ -4,6 +4,7 @@
 //! every text to NFC) or built in code. Section numbers are not part of the
 //! data: they are derived from the tree when the plan is rendered.
 
+mod appendix;
 mod body;
 mod closing;
 mod doc_type;
@@ -11,6 +12,7 @@ mod header;
 pub mod numbering;
 mod text;
 
+pub use appendix::Appendix;
 pub use body::{Block, Section, SectionKind};
 pub use closing::{Authority, AuthorityForm, Recipients, Signature};
 pub use doc_type::DocType;
@@ -47,6 +49,12 @@ pub struct Plan {
     pub recipients: Recipients,
     /// The signature block (ô 7).
     pub signature: Signature,
+    /// Appendices, each on pages of its own after the signature.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub appendices: Vec<Appendix>,
+    /// Lines an import could not place, kept so that nothing is lost; not rendered.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unplaced: Vec<String>,
 }
 
 impl Plan {
@@ -103,5 +111,7 @@ impl VisitText for Plan {
         self.sections.visit_text(f);
         self.recipients.visit_text(f);
         self.signature.visit_text(f);
+        self.appendices.visit_text(f);
+        self.unplaced.visit_text(f);
     }
 }

@@ -36,6 +36,18 @@ pub struct PlanContext {
     pub signature_lines: Vec<String>,
     /// The signer's name.
     pub signer_name: String,
+    /// Appendices.
+    pub appendices: Vec<AppendixCtx>,
+}
+
+/// An appendix.
+#[derive(Debug, Serialize)]
+pub struct AppendixCtx {
+    label: String,
+    title: Vec<String>,
+    reference: Option<String>,
+    content: Vec<BlockCtx>,
+    sections: Vec<SectionCtx>,
 }
 
 /// One span of inline text.
@@ -176,5 +188,21 @@ pub fn plan_context(plan: &Plan) -> PlanContext {
         archive: plan.recipients.archive.clone(),
         signature_lines: plan.signature.lines(),
         signer_name: plan.signature.name.clone(),
+        appendices: plan
+            .appendices
+            .iter()
+            .map(|a| AppendixCtx {
+                label: a.label.clone(),
+                title: a.title.clone(),
+                reference: a.reference.clone(),
+                content: a.content.iter().map(block).collect(),
+                sections: a
+                    .sections
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| section(s, 1, i + 1, None, plan))
+                    .collect(),
+            })
+            .collect(),
     }
 }
