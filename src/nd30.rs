@@ -163,6 +163,36 @@ impl Typography {
         )
     }
 
+    /// The indent, in whole twips on each side, that sizes the rule under `paras`
+    /// (the lines of one role) in a box `available` points wide: both writers draw
+    /// the rule from it, so the DOCX and the PDF agree to the twip.
+    pub fn rule_side_twips(
+        &self,
+        rule: Rule,
+        paras: &[crate::ir::Para],
+        available: f32,
+        shapers: &crate::fonts::Shapers,
+    ) -> i32 {
+        let widest = paras
+            .iter()
+            .map(|p| {
+                let st = self.style(p.role);
+                shapers
+                    .width(
+                        crate::fonts::Face::of(st.bold, st.italic),
+                        &p.plain(),
+                        st.size,
+                    )
+                    .min(available)
+            })
+            .fold(0.0f32, f32::max);
+        let width = match rule {
+            Rule::Fraction(f) => widest * f,
+            Rule::TextWidth => widest,
+        };
+        ((available - width) / 2.0 * 20.0).round().max(0.0) as i32
+    }
+
     /// Width of the text area in points.
     pub fn text_width_pt(&self) -> f32 {
         (self.page_width_mm - self.margin_left_mm - self.margin_right_mm) * PT_PER_MM

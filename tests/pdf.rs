@@ -253,20 +253,22 @@ fn pdf_a_2b_validates() {
     assert!(text.contains("pdfaid:part"), "no PDF/A identification");
 }
 
+/// The seed plan's PDF, written to a scratch directory.
+fn seed_pdf_file(name: &str) -> std::path::PathBuf {
+    let path = scratch_dir(name).join("seed.pdf");
+    let pdf = renderer()
+        .pdf(&seed_plan(), &PdfOptions::default())
+        .unwrap();
+    std::fs::write(&path, pdf).unwrap();
+    path
+}
+
 #[test]
 fn extracted_text_holds_every_seed_paragraph() {
     if !have_tool("pdftotext", "extracted_text_holds_every_seed_paragraph") {
         return;
     }
-    let dir = scratch_dir("pdftext");
-    let path = dir.join("seed.pdf");
-    std::fs::write(
-        &path,
-        renderer()
-            .pdf(&seed_plan(), &PdfOptions::default())
-            .unwrap(),
-    )
-    .unwrap();
+    let path = seed_pdf_file("pdftext");
     // Drop the page numbers that stand between the halves of a split paragraph.
     let pages: Vec<String> = pdftotext_pages(&path)
         .into_iter()
@@ -314,15 +316,7 @@ fn metadata_is_unicode_title_and_author() {
     if !have_tool("pdfinfo", "metadata_is_unicode_title_and_author") {
         return;
     }
-    let dir = scratch_dir("pdfinfo");
-    let path = dir.join("seed.pdf");
-    std::fs::write(
-        &path,
-        renderer()
-            .pdf(&seed_plan(), &PdfOptions::default())
-            .unwrap(),
-    )
-    .unwrap();
+    let path = seed_pdf_file("pdfinfo");
     let out = std::process::Command::new("pdfinfo")
         .arg(&path)
         .output()

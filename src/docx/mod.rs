@@ -18,8 +18,8 @@ mod order;
 pub use order::check as check_schema_order;
 
 use crate::Error;
-use crate::fonts::{Face, Shapers};
-use crate::ir::{Block, ColumnsKind, Document, Para, Role};
+use crate::fonts::Shapers;
+use crate::ir::{Block, ColumnsKind, Document, Para, Role, header_rows};
 use crate::model::Span;
 use crate::nd30::{Align, ParaStyle, Rule, Typography, mm_to_twips};
 
@@ -69,8 +69,12 @@ pub fn write(doc: &Document, typo: &Typography, shapers: &Shapers) -> Result<Vec
                 }
                 docx = docx.add_paragraph(para);
                 if let Some(rule) = w.style(p.role).rule {
-                    let width = w.rule_width(rule, std::slice::from_ref(p), text_width as f32);
-                    docx = docx.add_paragraph(w.rule_paragraph(width, text_width as f32, 12.0));
+                    docx = docx.add_paragraph(w.rule_paragraph(
+                        rule,
+                        std::slice::from_ref(p),
+                        text_width,
+                        12.0,
+                    ));
                 }
             }
             Block::Columns { kind, left, right } => {
@@ -183,30 +187,18 @@ impl Writer<'_> {
         para
     }
 
-    /// Width in points of a rule under `paras` (the lines of one role).
-    fn rule_width(&self, rule: Rule, paras: &[Para], available: f32) -> f32 {
-        let widest = paras
-            .iter()
-            .map(|p| {
-                let st = self.style(p.role);
-                let w = self
-                    .shapers
-                    .width(Face::of(st.bold, st.italic), &p.plain(), st.size);
-                w.min(available / 20.0)
-            })
-            .fold(0.0f32, f32::max);
-        match rule {
-            Rule::Fraction(f) => widest * f,
-            Rule::TextWidth => widest,
-        }
-    }
-
-    /// An empty paragraph whose bottom border is a centred rule `width_pt` long
-    /// inside a box `box_twips` wide.
-    fn rule_paragraph(&self, width_pt: f32, box_twips: f32, after_pt: f32) -> Paragraph {
-        let side = ((box_twips - twips(width_pt) as f32) / 2.0)
-            .max(0.0)
-            .round() as i32;
+    /// An empty paragraph whose bottom border is the rule under `paras`, centred in a
+    /// box `box_twips` wide.
+    fn rule_paragraph(
+        &self,
+        rule: Rule,
+        paras: &[Para],
+        box_twips: i32,
+        after_pt: f32,
+    ) -> Paragraph {
+        let side = self
+            .typo
+            .rule_side_twips(rule, paras, box_twips as f32 / 20.0, self.shapers);
         Paragraph::new()
             .indent(Some(side), None, Some(side), None)
             .line_spacing(
@@ -254,8 +246,7 @@ impl Writer<'_> {
                 any = true;
             }
             if let Some(rule) = self.style(role).rule {
-                let w = self.rule_width(rule, group, width as f32);
-                cell = cell.add_paragraph(self.rule_paragraph(w, width as f32, 0.0));
+                cell = cell.add_paragraph(self.rule_paragraph(rule, group, width, 0.0));
             }
             i += run_len;
         }
@@ -272,17 +263,10 @@ impl Writer<'_> {
                 let (lw, rw, indent) = self.typo.header_columns_twips;
                 // Row 1: bodies and national title; row 2: number and place-date,
                 // so that ô 3 and ô 4 share a baseline.
-                let split = |ps: &[Para]| {
-                    let at = ps
-                        .iter()
-                        .position(|p| matches!(p.role, Role::Number | Role::PlaceDate))
-                        .unwrap_or(ps.len());
-                    (ps[..at].to_vec(), ps[at..].to_vec())
-                };
-                let (l1, l2) = split(left);
-                let (r1, r2) = split(right);
-                let row1 = TableRow::new(vec![self.cell(&l1, lw, 0.0), self.cell(&r1, rw, 0.0)]);
-                let row2 = TableRow::new(vec![self.cell(&l2, lw, 0.0), self.cell(&r2, rw, 0.0)]);
+                let (l1, l2) = header_rows(left);
+                let (r1, r2) = header_rows(right);
+                let row1 = TableRow::new(vec![self.cell(l1, lw, 0.0), self.cell(r1, rw, 0.0)]);
+                let row2 = TableRow::new(vec![self.cell(l2, lw, 0.0), self.cell(r2, rw, 0.0)]);
                 Table::without_borders(vec![row1, row2])
                     .set_grid(vec![lw as usize, rw as usize])
                     .layout(TableLayoutType::Fixed)

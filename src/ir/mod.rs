@@ -132,6 +132,17 @@ impl Para {
     }
 }
 
+/// Splits one column of the header into its two rows: the bodies or the national
+/// title and motto (row 1), then the number or the place and date (row 2), so that
+/// ô 3 and ô 4 share a line as the decree's diagram shows.
+pub fn header_rows(column: &[Para]) -> (&[Para], &[Para]) {
+    let at = column
+        .iter()
+        .position(|p| matches!(p.role, Role::Number | Role::PlaceDate))
+        .unwrap_or(column.len());
+    column.split_at(at)
+}
+
 /// Which two-column block a [`Block::Columns`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ColumnsKind {

@@ -4,7 +4,7 @@ use super::lines::{Line, StyledText, break_lines};
 use super::{Item, Layout, Page};
 use crate::Error;
 use crate::fonts::{Face, Shapers};
-use crate::ir::{Block, ColumnsKind, Document, Para, Role};
+use crate::ir::{Block, ColumnsKind, Document, Para, Role, header_rows};
 use crate::model::Span;
 use crate::nd30::{Align, PT_PER_MM, ParaStyle, Rule, Typography};
 
@@ -247,24 +247,13 @@ impl Engine<'_> {
         }
     }
 
-    /// Width of the rule under `paras`, as the DOCX writer computes it.
+    /// Width of the rule under `paras` in a box `available` points wide, to the twip
+    /// as the DOCX writer sizes it.
     fn rule_width(&self, rule: Rule, paras: &[Para], available: f32) -> f32 {
-        let widest = paras
-            .iter()
-            .map(|p| {
-                let st = self.typo.style(p.role);
-                self.shapers
-                    .width(Face::of(st.bold, st.italic), &p.plain(), st.size)
-                    .min(available)
-            })
-            .fold(0.0f32, f32::max);
-        let w = match rule {
-            Rule::Fraction(f) => widest * f,
-            Rule::TextWidth => widest,
-        };
-        // The DOCX sizes the rule by whole-twip indents on both sides.
-        let side = (((available - w) / 2.0) / TWIP).round().max(0.0) * TWIP;
-        available - 2.0 * side
+        let side = self
+            .typo
+            .rule_side_twips(rule, paras, available, self.shapers);
+        available - 2.0 * side as f32 * TWIP
     }
 
     fn units(&self, doc: &Document) -> Vec<Unit> {
@@ -347,22 +336,15 @@ impl Engine<'_> {
             ColumnsKind::Header => {
                 let (lw, rw, indent) = self.typo.header_columns_twips;
                 let x0 = self.text_left() + tw(indent);
-                let split = |ps: &[Para]| {
-                    let at = ps
-                        .iter()
-                        .position(|p| matches!(p.role, Role::Number | Role::PlaceDate))
-                        .unwrap_or(ps.len());
-                    (ps[..at].to_vec(), ps[at..].to_vec())
-                };
-                let (l1, l2) = split(left);
-                let (r1, r2) = split(right);
+                let (l1, l2) = header_rows(left);
+                let (r1, r2) = header_rows(right);
                 let right_id = id + left.len();
                 let ids = [(id, right_id), (id + l1.len(), right_id + r1.len())];
                 let mut items = Vec::new();
                 let mut y = 0.0;
                 for ((l, r), (lid, rid)) in [(l1, r1), (l2, r2)].into_iter().zip(ids) {
-                    let (li, lh) = self.cell(lid, &l, x0, tw(lw), 0.0);
-                    let (ri, rh) = self.cell(rid, &r, x0 + tw(lw), tw(rw), 0.0);
+                    let (li, lh) = self.cell(lid, l, x0, tw(lw), 0.0);
+                    let (ri, rh) = self.cell(rid, r, x0 + tw(lw), tw(rw), 0.0);
                     items.extend(li.into_iter().chain(ri).map(|it| shift(it, y)));
                     y += lh.max(rh);
                 }
