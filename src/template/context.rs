@@ -26,8 +26,9 @@ pub struct PlanContext {
     pub author: String,
     /// Preamble paragraphs.
     pub preamble: Vec<PreambleCtx>,
-    /// The numbered section tree.
-    pub sections: Vec<SectionCtx>,
+    /// The numbered sections in document order (a tree walked depth first), each
+    /// with its depth and derived label.
+    pub outline: Vec<SectionCtx>,
     /// Recipient items, without punctuation.
     pub recipients: Vec<String>,
     /// What follows `Lưu:`.
@@ -47,7 +48,7 @@ pub struct AppendixCtx {
     title: Vec<String>,
     reference: Option<String>,
     content: Vec<BlockCtx>,
-    sections: Vec<SectionCtx>,
+    outline: Vec<SectionCtx>,
 }
 
 /// One span of inline text.
@@ -76,7 +77,6 @@ pub struct SectionCtx {
     /// The first paragraph when it runs in after the title or number.
     lead: Option<Vec<SpanCtx>>,
     content: Vec<BlockCtx>,
-    sections: Vec<SectionCtx>,
 }
 
 /// A content block.
@@ -117,13 +117,15 @@ fn block(b: &Block) -> BlockCtx {
     }
 }
 
+/// Appends `s` and its subsections, depth first, to `out`.
 fn section(
     s: &Section,
     depth: usize,
     n: usize,
     parent_label: Option<&str>,
     plan: &Plan,
-) -> SectionCtx {
+    out: &mut Vec<SectionCtx>,
+) {
     let label = s
         .label
         .clone()
@@ -136,21 +138,25 @@ fn section(
         (true, Some(Block::Paragraph(_))) => content.remove(0).items.pop(),
         _ => None,
     };
-    let sections = s
-        .sections
-        .iter()
-        .enumerate()
-        .map(|(i, c)| section(c, depth + 1, i + 1, Some(&label), plan))
-        .collect();
-    SectionCtx {
+    out.push(SectionCtx {
         depth,
         title: title.as_ref().map(spans),
         run_in,
         lead,
         content,
-        sections,
-        label,
+        label: label.clone(),
+    });
+    for (i, c) in s.sections.iter().enumerate() {
+        section(c, depth + 1, i + 1, Some(&label), plan, out);
     }
+}
+
+fn outline(sections: &[Section], plan: &Plan) -> Vec<SectionCtx> {
+    let mut out = Vec::new();
+    for (i, s) in sections.iter().enumerate() {
+        section(s, 1, i + 1, None, plan, &mut out);
+    }
+    out
 }
 
 /// Builds the context of `plan`.
@@ -178,12 +184,7 @@ pub fn plan_context(plan: &Plan) -> PlanContext {
                 spans: spans(t),
             })
             .collect(),
-        sections: plan
-            .sections
-            .iter()
-            .enumerate()
-            .map(|(i, s)| section(s, 1, i + 1, None, plan))
-            .collect(),
+        outline: outline(&plan.sections, plan),
         recipients: plan.recipients.items.clone(),
         archive: plan.recipients.archive.clone(),
         signature_lines: plan.signature.lines(),
@@ -196,12 +197,7 @@ pub fn plan_context(plan: &Plan) -> PlanContext {
                 title: a.title.clone(),
                 reference: a.reference.clone(),
                 content: a.content.iter().map(block).collect(),
-                sections: a
-                    .sections
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| section(s, 1, i + 1, None, plan))
-                    .collect(),
+                outline: outline(&a.sections, plan),
             })
             .collect(),
     }
