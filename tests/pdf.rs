@@ -269,6 +269,17 @@ fn extracted_text_holds_every_seed_paragraph() {
         return;
     }
     let path = seed_pdf_file("pdftext");
+    // What a reader copies is NFC already (one glyph, one precomposed character).
+    let raw = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .unwrap();
+    let raw = String::from_utf8(raw.stdout).unwrap();
+    assert!(
+        unicode_normalization::is_nfc(&raw),
+        "extracted text is not NFC"
+    );
     // Drop the page numbers that stand between the halves of a split paragraph.
     let pages: Vec<String> = pdftotext_pages(&path)
         .into_iter()
