@@ -17,6 +17,7 @@
 
 #![warn(missing_docs)]
 
+pub mod check;
 pub mod docx;
 mod error;
 pub mod fonts;

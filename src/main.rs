@@ -44,6 +44,31 @@ enum Command {
         /// Write PDF/A-2b (archival), validated while writing.
         #[arg(long)]
         pdf_a: bool,
+        /// Refuse to render a plan that the check finds errors in (its findings are
+        /// printed to standard error in any case).
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Check a plan (JSON) or a document (text, DOCX) against Nghị định 30.
+    #[command(after_help = CHECK_EXAMPLES)]
+    Check {
+        /// A plan as JSON, or a .txt / .docx document.
+        input: PathBuf,
+        /// A final copy: a blank number or day is an error.
+        #[arg(long = "final")]
+        final_copy: bool,
+        /// Language of the report.
+        #[arg(long, value_parser = ["vi", "en"], default_value = "vi")]
+        lang: String,
+        /// `text` for people, `json` for programs.
+        #[arg(long, value_parser = ["text", "json"], default_value = "text")]
+        format: String,
+        /// Apply the fixes that need no guessing and write the fixed plan (JSON) to -o.
+        #[arg(long, requires = "output")]
+        fix: bool,
+        /// Where --fix writes the fixed plan.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
     },
     /// Import an existing plan (text or DOCX) into the JSON model; print what was found.
     #[command(after_help = IMPORT_EXAMPLES)]
@@ -56,6 +81,15 @@ enum Command {
     },
 }
 
+const CHECK_EXAMPLES: &str = "\
+Examples:
+  vanban check plan.json
+  vanban check ke-hoach.docx --final --lang en
+  vanban check ke-hoach.txt --format json
+  vanban check ke-hoach.txt --fix -o fixed.json
+
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 input unusable.";
+
 const IMPORT_EXAMPLES: &str = "\
 Examples:
   vanban import ke-hoach-cu.docx -o plan.json
@@ -65,6 +99,17 @@ Lines that cannot be placed are listed and kept in the JSON's \"unplaced\" field
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Command::Check {
+        input,
+        final_copy,
+        lang,
+        format,
+        fix,
+        output,
+    } = &cli.command
+    {
+        return check(input, *final_copy, lang, format, *fix, output.as_deref());
+    }
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(msg) => {
@@ -82,14 +127,115 @@ fn run(cli: Cli) -> Result<(), String> {
             templates,
             font_dir,
             pdf_a,
+            strict,
         } => render(
             &input,
             &output,
             templates.as_deref(),
             font_dir.as_deref(),
             pdf_a,
+            strict,
         ),
+        Command::Check { .. } => unreachable!("handled in main"),
         Command::Import { input, output } => import(&input, output.as_deref()),
+    }
+}
+
+/// `vanban check`: exit 0 without errors, 1 with errors, 2 when the input is unusable.
+fn check(
+    input: &Path,
+    final_copy: bool,
+    lang: &str,
+    format: &str,
+    fix: bool,
+    output: Option<&Path>,
+) -> ExitCode {
+    use vanban::check::{Lang, Options};
+    let unusable = |msg: String| {
+        eprintln!("error: {msg}");
+        ExitCode::from(2)
+    };
+    let opts = Options { final_copy };
+    let lang = if lang == "en" { Lang::En } else { Lang::Vi };
+    let bytes = match std::fs::read(input) {
+        Ok(b) => b,
+        Err(e) => return unusable(format!("{}: {e}", input.display())),
+    };
+    let is_json = input
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let lines: Option<Vec<String>> = if is_json {
+        None
+    } else if bytes.starts_with(b"PK\x03\x04") {
+        match vanban::import::docx::lines(&bytes) {
+            Ok(l) => Some(l),
+            Err(e) => return unusable(format!("{}: {e}", input.display())),
+        }
+    } else {
+        match String::from_utf8(bytes.clone()) {
+            Ok(t) if !t.contains('\0') => Some(t.lines().map(str::to_string).collect()),
+            _ => {
+                return unusable(format!(
+                    "{}: neither UTF-8 text, DOCX nor JSON",
+                    input.display()
+                ));
+            }
+        }
+    };
+    let report = match &lines {
+        Some(lines) => vanban::check::check_lines(lines, &opts),
+        None => match vanban::check::check_json(&String::from_utf8_lossy(&bytes), &opts) {
+            Ok(r) => r,
+            Err(e) => return unusable(format!("{}: {e}", input.display())),
+        },
+    };
+    if format == "json" {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).expect("a report serializes")
+        );
+    } else {
+        print!("{}", report.to_text(lang));
+    }
+    if fix && let Some(out) = output {
+        let fixed = match &lines {
+            Some(lines) => {
+                let text = vanban::check::fix_lines(lines).join("\n");
+                vanban::import::import_text(&text).map(|i| i.plan)
+            }
+            None => vanban::check::fix_json(&String::from_utf8_lossy(&bytes)).map(|(p, _)| p),
+        };
+        let plan = match fixed {
+            Ok(p) => p,
+            Err(e) => return unusable(format!("{}: {e}", input.display())),
+        };
+        let safe: Vec<_> = report.findings.iter().filter(|f| f.safe).collect();
+        eprintln!(
+            "{} change(s) applied{}:",
+            safe.len(),
+            if lines.is_some() {
+                " (and the import writes numbers, dates, prefixes and punctuation in the decree's form)"
+            } else {
+                ""
+            }
+        );
+        for f in safe {
+            eprintln!(
+                "  {} {}: «{}» → «{}»",
+                f.rule,
+                f.location,
+                f.text,
+                f.fix.as_deref().unwrap_or("")
+            );
+        }
+        if let Err(e) = write_atomically(out, (plan.to_json() + "\n").as_bytes()) {
+            return unusable(e);
+        }
+    }
+    if report.errors() > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 
@@ -133,12 +279,27 @@ fn render(
     templates: Option<&Path>,
     font_dir: Option<&Path>,
     pdf_a: bool,
+    strict: bool,
 ) -> Result<(), String> {
     let formats: Vec<Format> = outputs
         .iter()
         .map(|o| format_of(o))
         .collect::<Result<_, _>>()?;
     let plan = vanban::input::plan_from_file(input).map_err(|e| e.to_string())?;
+    // The decree's rules: reported, and refused only with --strict (drafts are normal).
+    if let Ok(json) = std::fs::read_to_string(input)
+        && let Ok(report) = vanban::check::check_json(&json, &vanban::check::Options::default())
+        && !report.findings.is_empty()
+    {
+        eprint!("{}", report.to_text(vanban::check::Lang::Vi));
+        if strict && report.errors() > 0 {
+            return Err(format!(
+                "{}: {} error(s) against Nghị định 30; not rendered (--strict)",
+                input.display(),
+                report.errors()
+            ));
+        }
+    }
     let mut renderer = vanban::Renderer::new().map_err(|e| e.to_string())?;
     if let Some(dir) = templates {
         renderer = renderer

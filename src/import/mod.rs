@@ -14,7 +14,7 @@
 //! ```
 
 pub mod docx;
-mod parse;
+pub(crate) mod parse;
 
 use std::path::Path;
 

@@ -72,7 +72,7 @@ fn is_motto(s: &str) -> bool {
 }
 
 /// `Số: 05/KH-UBND`, `Số:173    /KH-UBND`, `Số:      /KH-UBND`.
-fn number_line(s: &str) -> Option<(Option<u32>, String, String)> {
+pub(crate) fn number_line(s: &str) -> Option<(Option<u32>, String, String)> {
     let rest = s.strip_prefix("Số")?;
     let rest = rest.trim_start().strip_prefix(':').unwrap_or(rest).trim();
     let (num, symbol) = rest.split_once('/')?;
@@ -88,7 +88,7 @@ fn number_line(s: &str) -> Option<(Option<u32>, String, String)> {
 }
 
 /// `Hà Nội, ngày 28     tháng 4    năm 2026`, blanks allowed.
-fn place_date(s: &str) -> Option<(String, IssueDate)> {
+pub(crate) fn place_date(s: &str) -> Option<(String, IssueDate)> {
     let (place, rest) = s.split_once(',')?;
     let rest = rest.trim();
     let rest = rest.strip_prefix("ngày")?;
@@ -108,7 +108,7 @@ fn place_date(s: &str) -> Option<(String, IssueDate)> {
 
 /// The kinds of numbered lines, from the outermost.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Kind {
+pub(crate) enum Kind {
     Roman,
     Arabic,
     Decimal,
@@ -128,7 +128,7 @@ impl Kind {
 }
 
 /// A numbered line: kind and the text after the number.
-fn numbered(s: &str) -> Option<(Kind, &str)> {
+pub(crate) fn numbered(s: &str) -> Option<(Kind, &str)> {
     let b = s.as_bytes();
     // Roman numeral and a dot.
     let roman_len = s.chars().take_while(|c| "IVXLC".contains(*c)).count();
@@ -194,7 +194,7 @@ fn numbered(s: &str) -> Option<(Kind, &str)> {
 }
 
 /// `- item`, `+ item`, `* item`, `• item`: (is plus, text).
-fn bullet(s: &str) -> Option<(bool, &str)> {
+pub(crate) fn bullet(s: &str) -> Option<(bool, &str)> {
     let mut chars = s.chars();
     let c = chars.next()?;
     if !matches!(c, '-' | '+' | '*' | '•' | '–') {
@@ -746,7 +746,7 @@ impl Parser {
 }
 
 /// `KT. CHỦ TỊCH`, `K/T CHỦ TỊCH`, `T/M. ỦY BAN NHÂN DÂN`.
-fn authority(t: &str) -> Option<(AuthorityForm, String)> {
+pub(crate) fn authority(t: &str) -> Option<(AuthorityForm, String)> {
     let (prefix, rest) = t.split_once(' ')?;
     let p: String = prefix
         .chars()

@@ -1,0 +1,997 @@
+//! The rules, over text lines and over a plan's JSON.
+
+use unicode_normalization::{UnicodeNormalization, is_nfc};
+
+use super::legacy::{Legacy, detect, to_unicode};
+use super::{Change, Finding, Location, Options, Report, Severity};
+use crate::Error;
+use crate::import::parse::{Kind, authority, bullet, number_line, numbered, place_date};
+use crate::model::numbering::POINT_LETTERS;
+use crate::model::{Block, Plan, Section, Text};
+
+struct Out {
+    findings: Vec<Finding>,
+}
+
+impl Out {
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        rule: &'static str,
+        severity: Severity,
+        location: &Location,
+        text: &str,
+        vi: &str,
+        en: &str,
+        fix: Option<String>,
+        safe: bool,
+    ) {
+        self.findings.push(Finding {
+            rule,
+            severity,
+            location: location.clone(),
+            text: text.to_string(),
+            message_vi: vi.to_string(),
+            message_en: en.to_string(),
+            fix,
+            safe,
+        });
+    }
+}
+
+use Severity::{Error as E, Warning as W};
+
+/// Text hygiene: control characters, decomposed marks, legacy encodings, double spaces.
+/// Returns the text as the other rules should see it.
+fn hygiene(
+    out: &mut Out,
+    loc: &Location,
+    text: &str,
+    spaces: bool,
+    encoding: Option<Legacy>,
+) -> String {
+    let mut t = text.to_string();
+    if t.chars().any(|c| c.is_control() && c != '\t') {
+        let fixed: String = t
+            .chars()
+            .filter(|c| !c.is_control() || *c == '\t')
+            .collect();
+        out.push(
+            "CONTROL",
+            E,
+            loc,
+            text,
+            "có ký tự điều khiển không in được",
+            "holds control characters that do not print",
+            Some(fixed.clone()),
+            true,
+        );
+        t = fixed;
+    }
+    if let Some(enc) = encoding
+        && to_unicode(&t, enc) != t.nfc().collect::<String>()
+    {
+        let fixed = to_unicode(&t, enc);
+        out.push(
+            "LEGACY",
+            E,
+            loc,
+            &t,
+            &format!(
+                "văn bản gõ bằng bảng mã cũ {} thay vì Unicode (TCVN 6909:2001)",
+                enc.name()
+            ),
+            &format!(
+                "typed in the legacy {} encoding instead of Unicode (TCVN 6909:2001)",
+                enc.name()
+            ),
+            Some(fixed.clone()),
+            true,
+        );
+        t = fixed;
+    }
+    if !is_nfc(&t) {
+        let fixed: String = t.nfc().collect();
+        out.push(
+            "NFC",
+            E,
+            loc,
+            &t,
+            "dấu tiếng Việt ở dạng tổ hợp (Unicode tổ hợp), cần dựng sẵn (NFC)",
+            "Vietnamese marks are decomposed; use precomposed characters (NFC)",
+            Some(fixed.clone()),
+            true,
+        );
+        t = fixed;
+    }
+    if spaces && let Some(fixed) = collapse_spaces(t.trim()) {
+        out.push(
+            "SPACES",
+            W,
+            loc,
+            &t,
+            "có hai dấu cách liền nhau",
+            "has two spaces in a row",
+            Some(fixed),
+            false,
+        );
+    }
+    t
+}
+
+/// Collapses runs of spaces that are not a draft's blank (before `/`, `tháng`,
+/// `năm`, as in `số      /KH-UBND ngày      tháng 3`) nor an empty table cell
+/// (`|  |`). `None` when there is nothing to collapse.
+fn collapse_spaces(t: &str) -> Option<String> {
+    if t.starts_with('|') {
+        return None;
+    }
+    let mut out = String::with_capacity(t.len());
+    let mut changed = false;
+    let mut rest = t;
+    while let Some(i) = rest.find("  ") {
+        out.push_str(&rest[..i]);
+        let after = rest[i..].trim_start_matches(' ');
+        let blank =
+            after.starts_with('/') || after.starts_with("tháng") || after.starts_with("năm");
+        if blank {
+            out.push_str(&rest[i..rest.len() - after.len()]);
+        } else {
+            out.push(' ');
+            changed = true;
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    changed.then_some(out)
+}
+
+fn is_upper(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+}
+
+/// R13, R14: the number line as written.
+fn number_rule(out: &mut Out, loc: &Location, t: &str, opts: &Options) {
+    let Some((number, kind, issuer)) = number_line(t) else {
+        return;
+    };
+    let symbol = format!("{kind}-{issuer}");
+    let well_formed = t.starts_with("Số:")
+        && !t.contains(" /")
+        && !t.contains("/ ")
+        && !t.contains(" -")
+        && !t.contains("- ");
+    match number {
+        Some(n) => {
+            let fixed = format!("Số: {n:02}/{symbol}");
+            let digits: String = t
+                .chars()
+                .filter(|c| c.is_ascii_digit())
+                .take_while(|_| true)
+                .collect();
+            let padded = n >= 10 || digits.starts_with('0');
+            if !padded {
+                out.push(
+                    "R13",
+                    E,
+                    loc,
+                    t,
+                    "số dưới 10 phải có số 0 đứng trước",
+                    "numbers below 10 take a leading 0",
+                    Some(fixed),
+                    true,
+                );
+            } else if !well_formed {
+                out.push(
+                    "R13", E, loc, t,
+                    "viết «Số:», giữa số và ký hiệu là «/», giữa các nhóm chữ viết tắt là «-», không có dấu cách",
+                    "write «Số:», then the number, «/» and the symbol, groups joined by «-», with no spaces",
+                    Some(fixed), true,
+                );
+            }
+        }
+        None if opts.final_copy => out.push(
+            "R13",
+            E,
+            loc,
+            t,
+            "bản chính thức phải có số văn bản",
+            "a final copy needs its number",
+            None,
+            false,
+        ),
+        None => {}
+    }
+    if kind != Plan::DOC_TYPE.abbreviation() {
+        out.push(
+            "R14",
+            E,
+            loc,
+            t,
+            &format!("ký hiệu «{kind}» không phải chữ viết tắt của Kế hoạch (KH)"),
+            &format!("«{kind}» is not the abbreviation of a Kế hoạch (KH)"),
+            Some(format!(
+                "Số: {}/KH-{issuer}",
+                number.map_or(String::from("      "), |n| format!("{n:02}"))
+            )),
+            false,
+        );
+    }
+}
+
+/// R17: the place and date line as written.
+fn date_rule(out: &mut Out, loc: &Location, t: &str, opts: &Options) {
+    let Some((place, date)) = place_date(t) else {
+        return;
+    };
+    let after = t.split_once("ngày").map_or("", |(_, r)| r);
+    let day_txt = after.split("tháng").next().unwrap_or("").trim();
+    let month_txt = after
+        .split_once("tháng")
+        .map_or("", |(_, r)| r.split("năm").next().unwrap_or(""))
+        .trim();
+    let fixed = format!("{place}, {date}");
+    if date.day.is_some_and(|d| d < 10) && !day_txt.starts_with('0')
+        || matches!(date.month, Some(1 | 2)) && !month_txt.starts_with('0')
+    {
+        out.push(
+            "R17",
+            E,
+            loc,
+            t,
+            "ngày dưới 10 và tháng 1, 2 phải có số 0 đứng trước",
+            "days below 10 and months 1 and 2 take a leading 0",
+            Some(fixed.clone()),
+            true,
+        );
+    } else if date.month.is_some_and(|m| m >= 3) && month_txt.starts_with('0') {
+        out.push(
+            "R17",
+            W,
+            loc,
+            t,
+            "tháng 3 đến 12 không cần số 0 đứng trước",
+            "months 3 to 12 need no leading 0",
+            Some(fixed),
+            true,
+        );
+    }
+    if opts.final_copy && (date.day.is_none() || date.month.is_none()) {
+        out.push(
+            "R17",
+            E,
+            loc,
+            t,
+            "bản chính thức phải ghi đủ ngày, tháng",
+            "a final copy needs its day and month",
+            None,
+            false,
+        );
+    }
+}
+
+/// R20: the summary is not all capitals.
+fn summary_rule(out: &mut Out, loc: &Location, t: &str) {
+    if is_upper(t) && t.chars().filter(|c| c.is_alphabetic()).count() > 3 {
+        out.push(
+            "R20",
+            E,
+            loc,
+            t,
+            "trích yếu nội dung viết chữ in thường (chỉ viết hoa chữ cái đầu và danh từ riêng)",
+            "the summary is written in normal case, not all capitals",
+            None,
+            false,
+        );
+    }
+}
+
+/// R22: `Căn cứ ...;` lines, the last ending with `.`.
+fn legal_bases_rule(out: &mut Out, items: &[(Location, String)]) {
+    let bases: Vec<&(Location, String)> = items
+        .iter()
+        .filter(|(_, t)| t.starts_with("Căn cứ"))
+        .collect();
+    for (k, (loc, t)) in bases.iter().enumerate() {
+        let last = k + 1 == bases.len();
+        let want = if last { '.' } else { ';' };
+        if !t.ends_with(want) {
+            let body = t.trim_end_matches([';', '.', ',', ':']);
+            out.push(
+                "R22",
+                E,
+                loc,
+                t,
+                if last {
+                    "căn cứ cuối cùng kết thúc bằng dấu «.»"
+                } else {
+                    "mỗi căn cứ kết thúc bằng dấu «;»"
+                },
+                if last {
+                    "the last legal basis ends with «.»"
+                } else {
+                    "each legal basis ends with «;»"
+                },
+                Some(format!("{body}{want}")),
+                false,
+            );
+        }
+    }
+}
+
+/// R40 and R41 on a body paragraph.
+fn prose_rules(out: &mut Out, loc: &Location, t: &str) {
+    // R40: a capital after a sentence's full stop.
+    let words: Vec<&str> = t.split(' ').collect();
+    for w in words.windows(2) {
+        let (prev, next) = (w[0], w[1]);
+        let stem = prev.trim_end_matches(['.', '?', '!']);
+        // Not after an abbreviation (`TP.`, `TS.`, `v.v.`) or a number (`1.`).
+        let ends_sentence = (prev.ends_with('.') || prev.ends_with('?') || prev.ends_with('!'))
+            && !prev.ends_with("..")
+            && stem.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && stem.chars().any(char::is_lowercase)
+            && !stem.contains(['.', '/']);
+        if ends_sentence && next.chars().next().is_some_and(char::is_lowercase) {
+            out.push(
+                "R40",
+                E,
+                loc,
+                &format!("{prev} {next}"),
+                "chữ đầu câu phải viết hoa",
+                "a sentence starts with a capital letter",
+                None,
+                false,
+            );
+        }
+    }
+    // R41: a generic unit noun before a proper name, in the middle of a sentence.
+    const UNITS: &[&str] = &[
+        "Tỉnh",
+        "Huyện",
+        "Xã",
+        "Phường",
+        "Quận",
+        "Thị trấn",
+        "Thị xã",
+    ];
+    for (i, w) in words.iter().enumerate().skip(1) {
+        let prev = words[i - 1];
+        if prev.ends_with(['.', ':', '(', '“', '"']) || prev.is_empty() {
+            continue;
+        }
+        for unit in UNITS {
+            let unit_words: Vec<&str> = unit.split(' ').collect();
+            if words[i..].starts_with(&unit_words)
+                && let Some(name) = words.get(i + unit_words.len())
+                && name.chars().next().is_some_and(|c| c.is_uppercase())
+                && !name.chars().next().is_some_and(|c| c.is_ascii_digit())
+            {
+                let lower = unit.to_lowercase();
+                out.push(
+                    "R41",
+                    W,
+                    loc,
+                    &format!("{} {}", unit, name),
+                    &format!("danh từ chung chỉ đơn vị hành chính viết thường: «{lower} {name}»"),
+                    &format!("the generic unit noun is lower case: «{lower} {name}»"),
+                    None,
+                    false,
+                );
+            }
+            let _ = w;
+        }
+    }
+}
+
+/// R26: an authority or title line of the signature.
+fn authority_rule(out: &mut Out, loc: &Location, t: &str) {
+    let Some((prefix, rest)) = t.split_once(' ') else {
+        return;
+    };
+    let good = ["TM.", "KT.", "TL.", "TUQ.", "Q."];
+    if let Some((form, of)) = authority(t) {
+        let canonical = crate::model::Authority {
+            form,
+            of: of.clone(),
+        };
+        let fixed = format!("{} {}", canonical.form.prefix(), of.to_uppercase());
+        if !good.contains(&prefix) || !is_upper(rest) {
+            out.push(
+                "R26",
+                E,
+                loc,
+                t,
+                "quyền hạn ký viết «TM.», «KT.», «TL.», «TUQ.» hoặc «Q.», chữ in hoa",
+                "the authority prefix is «TM.», «KT.», «TL.», «TUQ.» or «Q.», in capitals",
+                Some(fixed),
+                is_upper(rest),
+            );
+        }
+    } else if ["KT", "TM", "TL", "TUQ"].contains(&prefix.to_uppercase().trim_end_matches('.')) {
+        out.push(
+            "R26",
+            E,
+            loc,
+            t,
+            "quyền hạn ký viết «TM.», «KT.», «TL.», «TUQ.» hoặc «Q.», chữ in hoa",
+            "the authority prefix is «TM.», «KT.», «TL.», «TUQ.» or «Q.», in capitals",
+            None,
+            false,
+        );
+    }
+}
+
+/// R27: the signer's name.
+fn name_rule(out: &mut Out, loc: &Location, t: &str) {
+    let first = t.split(' ').next().unwrap_or("");
+    let titled = ["GS", "PGS", "TS", "ThS", "KS", "BS"]
+        .iter()
+        .any(|p| first.trim_end_matches('.') == *p);
+    if titled {
+        out.push(
+            "R27",
+            E,
+            loc,
+            t,
+            "không ghi học hàm, học vị trước họ tên người ký",
+            "no academic title before the signer's name",
+            None,
+            false,
+        );
+    } else if is_upper(t) {
+        out.push(
+            "R27",
+            E,
+            loc,
+            t,
+            "họ tên người ký viết chữ in thường, không in hoa toàn bộ",
+            "the signer's name is in normal case, not all capitals",
+            None,
+            false,
+        );
+    }
+}
+
+/// R24: consecutive points follow the Vietnamese alphabet.
+fn point_sequence(out: &mut Out, points: &[(Location, String, char)]) {
+    for pair in points.windows(2) {
+        let (_, _, a) = &pair[0];
+        let (loc, t, b) = &pair[1];
+        let pos = |c: &char| POINT_LETTERS.iter().position(|l| l.starts_with(*c));
+        if let (Some(i), Some(j)) = (pos(a), pos(b))
+            && j != i + 1
+            && j != 0
+        {
+            out.push(
+                "R24",
+                E,
+                loc,
+                t,
+                &format!(
+                    "sau «{a})» là «{})» theo bảng chữ cái tiếng Việt",
+                    POINT_LETTERS[(i + 1).min(22)]
+                ),
+                &format!(
+                    "after «{a})» comes «{})» in the Vietnamese alphabet",
+                    POINT_LETTERS[(i + 1).min(22)]
+                ),
+                None,
+                false,
+            );
+        } else if pos(b).is_none() {
+            out.push(
+                "R24",
+                E,
+                loc,
+                t,
+                &format!("«{b})» không dùng làm điểm (không có f, j, w, z)"),
+                &format!("«{b})» is not a point letter (f, j, w and z are not used)"),
+                None,
+                false,
+            );
+        }
+    }
+}
+
+/// Checks a document given as text lines.
+pub fn check_lines(raw: &[String], opts: &Options) -> Report {
+    let mut out = Out {
+        findings: Vec::new(),
+    };
+    // A legacy encoding is a property of the whole document: a line of it may hold
+    // only marks that are also Vietnamese letters (`Soá:`).
+    let encoding = detect(&raw.join("\n"));
+    let lines: Vec<(Location, String)> = raw
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let loc = Location::Line(i + 1);
+            let t = l.trim_matches(|c: char| c.is_whitespace() || c == '*');
+            let t = hygiene(&mut out, &loc, t, true, encoding);
+            (loc, t)
+        })
+        .collect();
+
+    let title_at = lines.iter().position(|(_, t)| {
+        let u = t
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_uppercase();
+        u == "KẾ HOẠCH"
+    });
+    let closing_at = lines
+        .iter()
+        .position(|(_, t)| t.trim_end_matches(':').eq_ignore_ascii_case("Nơi nhận"));
+    let closing_at = closing_at.unwrap_or(lines.len());
+    // Without a title line, every line may be a header line.
+    let header_end = title_at.unwrap_or(closing_at);
+    let title_at = title_at.unwrap_or(0);
+
+    for (loc, t) in &lines[..header_end.min(lines.len())] {
+        number_rule(&mut out, loc, t, opts);
+        date_rule(&mut out, loc, t, opts);
+    }
+    if let Some((loc, t)) = lines.get(title_at)
+        && t.to_uppercase() == "KẾ HOẠCH"
+        && !is_upper(t)
+    {
+        out.push(
+            "R19",
+            E,
+            loc,
+            t,
+            "tên loại văn bản viết chữ in hoa",
+            "the document type is written in capitals",
+            Some("KẾ HOẠCH".into()),
+            false,
+        );
+    }
+    // The summary: up to the first blank line after the title.
+    let mut i = title_at + 1;
+    while i < closing_at && lines[i].1.is_empty() {
+        i += 1;
+    }
+    while i < closing_at
+        && !lines[i].1.is_empty()
+        && numbered(&lines[i].1).is_none()
+        && !lines[i].1.starts_with("Căn cứ")
+        && !lines[i].1.starts_with("Thực hiện")
+    {
+        summary_rule(&mut out, &lines[i].0, &lines[i].1);
+        i += 1;
+    }
+    // The body.
+    let body: Vec<&(Location, String)> = lines[i..closing_at]
+        .iter()
+        .filter(|(_, t)| !t.is_empty())
+        .collect();
+    let bases: Vec<(Location, String)> = body
+        .iter()
+        .take_while(|(_, t)| numbered(t).is_none())
+        .map(|x| (*x).clone())
+        .collect();
+    legal_bases_rule(&mut out, &bases);
+    let mut points: Vec<(Location, String, char)> = Vec::new();
+    for (loc, t) in &body {
+        match numbered(t) {
+            Some((Kind::Roman, rest)) if rest.chars().any(char::is_lowercase) => out.push(
+                "R23",
+                E,
+                loc,
+                t,
+                "tiêu đề mục (số La Mã) viết chữ in hoa",
+                "a section (Roman numeral) title is in capitals",
+                Some(format!(
+                    "{} {}",
+                    t.split(' ').next().unwrap_or(""),
+                    rest.to_uppercase()
+                )),
+                false,
+            ),
+            Some((Kind::Letter, _)) => {
+                let c = t.chars().next().unwrap_or('a');
+                if t.chars().nth(1) == Some('.') {
+                    out.push(
+                        "R23",
+                        E,
+                        loc,
+                        t,
+                        "điểm ghi bằng chữ cái và dấu «)»",
+                        "a point is a letter followed by «)»",
+                        Some(format!("{c}){}", &t[c.len_utf8() + 1..])),
+                        false,
+                    );
+                }
+                points.push(((*loc).clone(), t.clone(), c));
+                continue;
+            }
+            Some(_) => {}
+            None if bullet(t).is_none() => prose_rules(&mut out, loc, t),
+            None => {}
+        }
+        // Points restart under every other numbered line.
+        if numbered(t).is_some() {
+            point_sequence(&mut out, &points);
+            points.clear();
+        }
+    }
+    point_sequence(&mut out, &points);
+    if let Some((loc, t)) = body.last()
+        && !t.ends_with("./.")
+    {
+        out.push(
+            "R25",
+            W,
+            loc,
+            t,
+            "đoạn cuối của nội dung kết thúc bằng dấu «./.»",
+            "the last paragraph of the body ends with «./.»",
+            Some(format!("{}./.", t.trim_end_matches('.'))),
+            false,
+        );
+    }
+    // Recipients, Lưu, signature.
+    let mut k = closing_at + 1;
+    let mut items: Vec<&(Location, String)> = Vec::new();
+    while k < lines.len() && (bullet(&lines[k].1).is_some() || lines[k].1.starts_with(['•', '+']))
+    {
+        items.push(&lines[k]);
+        k += 1;
+    }
+    for (n, (loc, t)) in items.iter().enumerate() {
+        let is_archive = t
+            .trim_start_matches(['-', '+', '•', ' '])
+            .starts_with("Lưu");
+        if is_archive || n + 1 == items.len() {
+            let ok = t.starts_with("- Lưu: VT") && t.ends_with('.') && !t.ends_with("..");
+            if !ok {
+                let rest = t
+                    .trim_start_matches(['-', '+', '•', ' '])
+                    .trim_start_matches("Lưu")
+                    .trim_start_matches([':', ' ']);
+                let rest = rest.trim_end_matches(['.', ';', ',']);
+                out.push(
+                    "R31",
+                    E,
+                    loc,
+                    t,
+                    "dòng cuối nơi nhận là «- Lưu: VT, …» và kết thúc bằng dấu «.»",
+                    "the last recipient line is «- Lưu: VT, …» and ends with «.»",
+                    Some(format!("- Lưu: {rest}.")),
+                    rest.starts_with("VT") && t.starts_with("- Lưu"),
+                );
+            }
+        } else if !(t.starts_with("- ") && t.ends_with(';')) {
+            let body = t
+                .trim_start_matches(['-', '+', '•', ' '])
+                .trim_end_matches([';', ',', '.']);
+            let missing_only = t.starts_with("- ") && !t.ends_with([',', '.', ':']);
+            out.push(
+                "R30",
+                E,
+                loc,
+                t,
+                "mỗi nơi nhận bắt đầu bằng «- » và kết thúc bằng dấu «;»",
+                "each recipient starts with «- » and ends with «;»",
+                Some(format!("- {body};")),
+                missing_only,
+            );
+        }
+    }
+    // The signature: authority and title lines, then the name (the first line in
+    // normal case, or an all-capital line that is no title).
+    for (loc, t) in lines[k.min(lines.len())..]
+        .iter()
+        .filter(|(_, t)| !t.is_empty())
+    {
+        let prefixed = authority(t).is_some()
+            || ["KT", "TM", "TL", "TUQ"].contains(
+                &t.split(' ')
+                    .next()
+                    .unwrap_or("")
+                    .to_uppercase()
+                    .trim_end_matches('.'),
+            );
+        if prefixed {
+            authority_rule(&mut out, loc, t);
+        } else if t.chars().any(char::is_lowercase) || is_name_like(t) {
+            name_rule(&mut out, loc, t);
+            break;
+        }
+    }
+    Report {
+        findings: out.findings,
+    }
+}
+
+/// An all-capital line that reads like a person's name rather than a title.
+fn is_name_like(t: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "CHỦ TỊCH",
+        "GIÁM ĐỐC",
+        "TRƯỞNG",
+        "THỨ",
+        "ỦY BAN",
+        "UBND",
+        "BỘ",
+        "SỞ",
+        "CỤC",
+        "VỤ",
+        "PHÓ",
+        "CHÁNH",
+        "VĂN PHÒNG",
+        "BAN",
+        "HỘI ĐỒNG",
+        "TỔNG",
+        "ĐỐC",
+        "BÍ THƯ",
+        "CHỈ HUY",
+    ];
+    t.split(' ').count() >= 2 && !TITLES.iter().any(|w| t.contains(w))
+}
+
+/// Every string of a JSON document, with its path.
+fn strings(v: &serde_json::Value, path: &str, out: &mut Vec<(String, String)>) {
+    match v {
+        serde_json::Value::String(s) => out.push((path.to_string(), s.clone())),
+        serde_json::Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .for_each(|(i, x)| strings(x, &format!("{path}[{i}]"), out)),
+        serde_json::Value::Object(m) => m.iter().for_each(|(k, x)| {
+            let p = if path.is_empty() {
+                k.clone()
+            } else {
+                format!("{path}.{k}")
+            };
+            strings(x, &p, out)
+        }),
+        _ => {}
+    }
+}
+
+fn text_paths(sections: &[Section], path: &str, out: &mut Vec<(Location, String)>) {
+    for (i, s) in sections.iter().enumerate() {
+        let p = format!("{path}[{i}]");
+        for (j, b) in s.content.iter().enumerate() {
+            if let Block::Paragraph(t) = b {
+                out.push((Location::Path(format!("{p}.content[{j}]")), t.plain()));
+            }
+        }
+        text_paths(&s.sections, &format!("{p}.sections"), out);
+    }
+}
+
+/// Checks a plan given as JSON. Input that is not a plan is an error (exit code 2).
+pub fn check_json(json: &str, opts: &Options) -> Result<Report, Error> {
+    let mut out = Out {
+        findings: Vec::new(),
+    };
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| Error::Json {
+        file: None,
+        path: ".".into(),
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })?;
+    let mut all = Vec::new();
+    strings(&value, "", &mut all);
+    let encoding = detect(
+        &all.iter()
+            .map(|(_, s)| s.as_str())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
+    for (path, s) in &all {
+        hygiene(&mut out, &Location::Path(path.clone()), s, true, encoding);
+    }
+    // Rules on what the user typed; legacy text is read converted.
+    let fixed = fix_value(value, false, &mut Vec::new());
+    let plan = crate::input::plan_from_json(&fixed.to_string(), None)?;
+    let at = |p: &str| Location::Path(p.to_string());
+    summary_rule(&mut out, &at("summary"), &plan.summary.plain());
+    let pre: Vec<(Location, String)> = plan
+        .preamble
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (at(&format!("preamble[{i}]")), t.plain()))
+        .collect();
+    legal_bases_rule(&mut out, &pre);
+    let mut prose = Vec::new();
+    text_paths(&plan.sections, "sections", &mut prose);
+    for (loc, t) in pre.iter().chain(&prose) {
+        prose_rules(&mut out, loc, t);
+    }
+    for (i, item) in plan.recipients.items.iter().enumerate() {
+        if item.starts_with(['-', '+', '•']) || item.ends_with([';', '.', ',']) {
+            let body = item
+                .trim_start_matches(['-', '+', '•', ' '])
+                .trim_end_matches([';', '.', ',']);
+            out.push(
+                "R30",
+                E,
+                &at(&format!("recipients.items[{i}]")),
+                item,
+                "viết nơi nhận không kèm «- » và «;»: mẫu tự thêm vào",
+                "write the recipient without «- » and «;»: the template adds them",
+                Some(body.to_string()),
+                true,
+            );
+        }
+    }
+    let archive = &plan.recipients.archive;
+    if !archive.starts_with("VT") {
+        out.push(
+            "R31",
+            E,
+            &at("recipients.archive"),
+            archive,
+            "dòng «Lưu:» bắt đầu bằng «VT» (văn thư)",
+            "the «Lưu:» line starts with «VT» (the records office)",
+            None,
+            false,
+        );
+    }
+    let sig = &plan.signature;
+    let mut check_upper = |path: &str, t: &str| {
+        if t.chars().any(char::is_lowercase) {
+            out.push(
+                "R26",
+                E,
+                &at(path),
+                t,
+                "quyền hạn, chức vụ người ký viết chữ in hoa",
+                "the authority and the signer's title are in capitals",
+                Some(t.to_uppercase()),
+                false,
+            );
+        }
+    };
+    if let Some(c) = &sig.collective {
+        check_upper("signature.collective", c);
+    }
+    if let Some(a) = &sig.authority {
+        check_upper("signature.authority.of", &a.of);
+    }
+    if let Some(t) = &sig.title {
+        check_upper("signature.title", t);
+    }
+    name_rule(&mut out, &at("signature.name"), &sig.name);
+    if opts.final_copy {
+        if plan.header.number.is_none() {
+            out.push(
+                "R13",
+                E,
+                &at("header.number"),
+                "null",
+                "bản chính thức phải có số văn bản",
+                "a final copy needs its number",
+                None,
+                false,
+            );
+        }
+        if plan.header.date.day.is_none() || plan.header.date.month.is_none() {
+            out.push(
+                "R17",
+                E,
+                &at("header.date"),
+                &plan.header.date.to_string(),
+                "bản chính thức phải ghi đủ ngày, tháng",
+                "a final copy needs its day and month",
+                None,
+                false,
+            );
+        }
+    }
+    let _ = Text::default();
+    Ok(Report {
+        findings: out.findings,
+    })
+}
+
+/// Applies the safe fixes to every string of a JSON value: control characters,
+/// legacy encodings, NFC; and the recipients' own punctuation. Each change is
+/// described in `changes` as (path, before, after).
+fn fix_value(
+    v: serde_json::Value,
+    recipients: bool,
+    changes: &mut Vec<Change>,
+) -> serde_json::Value {
+    let mut all = Vec::new();
+    strings(&v, "", &mut all);
+    let encoding = detect(
+        &all.iter()
+            .map(|(_, s)| s.as_str())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
+    fn walk(
+        v: serde_json::Value,
+        path: &str,
+        recipients: bool,
+        encoding: Option<Legacy>,
+        changes: &mut Vec<Change>,
+    ) -> serde_json::Value {
+        match v {
+            serde_json::Value::String(s) => {
+                let mut t: String = s
+                    .chars()
+                    .filter(|c| !c.is_control() || *c == '\t')
+                    .collect();
+                if let Some(enc) = encoding {
+                    t = to_unicode(&t, enc);
+                }
+                t = t.nfc().collect();
+                if recipients && path.starts_with("recipients.items[") {
+                    t = t
+                        .trim_start_matches(['-', '+', '•', ' '])
+                        .trim_end_matches([';', '.', ','])
+                        .to_string();
+                }
+                if t != s {
+                    changes.push(Change {
+                        path: path.to_string(),
+                        before: s,
+                        after: t.clone(),
+                    });
+                }
+                serde_json::Value::String(t)
+            }
+            serde_json::Value::Array(a) => serde_json::Value::Array(
+                a.into_iter()
+                    .enumerate()
+                    .map(|(i, x)| walk(x, &format!("{path}[{i}]"), recipients, encoding, changes))
+                    .collect(),
+            ),
+            serde_json::Value::Object(m) => serde_json::Value::Object(
+                m.into_iter()
+                    .map(|(k, x)| {
+                        let p = if path.is_empty() {
+                            k.clone()
+                        } else {
+                            format!("{path}.{k}")
+                        };
+                        let x = walk(x, &p, recipients, encoding, changes);
+                        (k, x)
+                    })
+                    .collect(),
+            ),
+            other => other,
+        }
+    }
+    walk(v, "", recipients, encoding, changes)
+}
+
+/// Fixes a plan's JSON: the safe fixes only. Returns the fixed plan and the changes.
+pub fn fix_json(json: &str) -> Result<(Plan, Vec<Change>), Error> {
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| Error::Json {
+        file: None,
+        path: ".".into(),
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })?;
+    let mut changes = Vec::new();
+    let fixed = fix_value(value, true, &mut changes);
+    let plan = crate::input::plan_from_json(&fixed.to_string(), None)?;
+    Ok((plan, changes))
+}
+
+/// Converts legacy-encoded and decomposed lines of a text document, for import.
+pub fn fix_lines(raw: &[String]) -> Vec<String> {
+    let encoding = detect(&raw.join("\n"));
+    raw.iter()
+        .map(|l| {
+            let mut t: String = l
+                .chars()
+                .filter(|c| !c.is_control() || *c == '\t')
+                .collect();
+            if let Some(enc) = encoding {
+                t = to_unicode(&t, enc);
+            }
+            t.nfc().collect()
+        })
+        .collect()
+}

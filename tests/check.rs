@@ -1,0 +1,401 @@
+//! `vanban check`: every rule's pass and fail examples from the spec, legacy
+//! encodings, the seed, the JSON report and the exit codes.
+
+mod common;
+
+use std::process::Command;
+
+use common::*;
+use vanban::check::{Lang, Options, Severity, check_json, check_lines};
+
+fn lines(text: &[&str]) -> Vec<String> {
+    text.iter().map(|s| s.to_string()).collect()
+}
+
+/// Rules found in `text` (a document fragment: header lines, or a body after a
+/// `KẾ HOẠCH` / summary, or a closing after `Nơi nhận:`).
+fn rules(text: &[&str]) -> Vec<(&'static str, Severity)> {
+    check_lines(&lines(text), &Options::default())
+        .findings
+        .into_iter()
+        .map(|f| (f.rule, f.severity))
+        .collect()
+}
+
+fn header(line: &str) -> Vec<&'static str> {
+    rules(&[line, "KẾ HOẠCH", "Về việc thử", "", "Nội dung./."])
+        .into_iter()
+        .map(|(r, _)| r)
+        .collect()
+}
+
+fn body(body: &[&str]) -> Vec<(&'static str, Severity)> {
+    let mut doc = vec!["KẾ HOẠCH", "Về việc thử", ""];
+    doc.extend_from_slice(body);
+    rules(&doc)
+}
+
+fn closing(items: &[&str]) -> Vec<&'static str> {
+    let mut doc = vec!["KẾ HOẠCH", "Về việc thử", "", "Nội dung./.", "Nơi nhận:"];
+    doc.extend_from_slice(items);
+    rules(&doc).into_iter().map(|(r, _)| r).collect()
+}
+
+#[test]
+fn r13_number_line() {
+    assert!(header("Số: 05/KH-UBND").is_empty());
+    assert!(header("Số: 62/KH-UBND").is_empty());
+    assert!(
+        header("Số:      /KH-UBND").is_empty(),
+        "a draft's blank number is fine"
+    );
+    assert_eq!(header("Số: 5/KH-UBND"), ["R13"]);
+    assert_eq!(header("Số 05/KH - UBND"), ["R13"]);
+}
+
+#[test]
+fn r13_r17_final_copy_needs_number_and_day() {
+    let doc = lines(&[
+        "Số:      /KH-UBND",
+        "Hà Nội, ngày      tháng 3 năm 2024",
+        "KẾ HOẠCH",
+        "Về việc thử",
+        "",
+        "Xong./.",
+    ]);
+    let draft = check_lines(&doc, &Options::default());
+    assert_eq!(draft.errors(), 0);
+    let fin = check_lines(&doc, &Options { final_copy: true });
+    let r: Vec<_> = fin.findings.iter().map(|f| f.rule).collect();
+    assert_eq!(r, ["R13", "R17"]);
+}
+
+#[test]
+fn r14_type_abbreviation() {
+    assert!(header("Số: 12/KH-UBND").is_empty());
+    assert_eq!(header("Số: 12/QĐ-UBND"), ["R14"]);
+}
+
+#[test]
+fn r17_date_line() {
+    assert!(header("Hà Nội, ngày 05 tháng 01 năm 2020").is_empty());
+    assert!(header("Tuyên Quang, ngày 28 tháng 4 năm 2021").is_empty());
+    assert_eq!(header("Hà Nội, ngày 5 tháng 1 năm 2020"), ["R17"]);
+    let r = rules(&[
+        "Sóc Trăng, ngày 27 tháng 09 năm 2022",
+        "KẾ HOẠCH",
+        "Về việc thử",
+        "",
+        "Xong./.",
+    ]);
+    assert_eq!(r, [("R17", Severity::Warning)]);
+}
+
+#[test]
+fn r19_r20_title_and_summary() {
+    assert!(
+        rules(&[
+            "KẾ HOẠCH",
+            "Thực hiện Đề án trồng 1 tỷ cây xanh",
+            "",
+            "Xong./."
+        ])
+        .is_empty()
+    );
+    let r: Vec<_> = rules(&["Kế hoạch", "Về việc thử", "", "Xong./."])
+        .into_iter()
+        .map(|x| x.0)
+        .collect();
+    assert_eq!(r, ["R19"]);
+    let r: Vec<_> = rules(&[
+        "KẾ HOẠCH",
+        "THỰC HIỆN ĐỀ ÁN TRỒNG 1 TỶ CÂY XANH",
+        "",
+        "Xong./.",
+    ])
+    .into_iter()
+    .map(|x| x.0)
+    .collect();
+    assert_eq!(r, ["R20"]);
+}
+
+#[test]
+fn r22_legal_bases() {
+    assert!(body(&["Căn cứ A;", "Căn cứ B.", "I. MỤC ĐÍCH", "Xong./."]).is_empty());
+    let r = body(&["Căn cứ A;", "Căn cứ B;", "I. MỤC ĐÍCH", "Xong./."]);
+    assert_eq!(r, [("R22", Severity::Error)]);
+}
+
+#[test]
+fn r23_r24_headings_and_points() {
+    assert!(
+        body(&[
+            "I. MỤC ĐÍCH, YÊU CẦU",
+            "1. Mục đích",
+            "a) Một;",
+            "b) Hai./."
+        ])
+        .is_empty()
+    );
+    assert_eq!(
+        body(&["I. Mục đích, yêu cầu", "Xong./."]),
+        [("R23", Severity::Error)]
+    );
+    assert_eq!(
+        body(&["1. Mục đích", "a. Một./."]),
+        [("R23", Severity::Error)]
+    );
+    assert!(body(&["1. Mục đích", "d) Một;", "đ) Hai;", "e) Ba;", "g) Bốn./."]).is_empty());
+    assert_eq!(
+        body(&["1. Mục đích", "d) Một;", "e) Hai;", "f) Ba./."]),
+        [("R24", Severity::Error), ("R24", Severity::Error)]
+    );
+}
+
+#[test]
+fn r25_end_mark_is_a_warning() {
+    assert_eq!(
+        body(&["Tổ chức thực hiện như sau."]),
+        [("R25", Severity::Warning)]
+    );
+    assert!(body(&["Tổ chức thực hiện như sau./."]).is_empty());
+}
+
+#[test]
+fn r26_r27_signature() {
+    let sig = |lines: &[&str]| {
+        let mut doc = vec![
+            "KẾ HOẠCH",
+            "Về việc thử",
+            "",
+            "Xong./.",
+            "Nơi nhận:",
+            "- Lưu: VT.",
+        ];
+        doc.extend_from_slice(lines);
+        rules(&doc).into_iter().map(|x| x.0).collect::<Vec<_>>()
+    };
+    assert!(sig(&["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Xuân Phúc"]).is_empty());
+    for bad in ["K/T CHỦ TỊCH", "KT CHỦ TỊCH", "T/M UBND", "Kt. Chủ tịch"] {
+        assert_eq!(
+            sig(&[bad, "PHÓ CHỦ TỊCH", "Nguyễn Văn A"]),
+            ["R26"],
+            "{bad}"
+        );
+    }
+    assert_eq!(
+        sig(&["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "TS. Nguyễn Văn A"]),
+        ["R27"]
+    );
+    assert_eq!(sig(&["CHỦ TỊCH", "NGUYỄN VĂN AN BÌNH"]), ["R27"]);
+}
+
+#[test]
+fn r30_r31_recipients() {
+    assert!(closing(&["- Bộ Nội vụ;", "- Lưu: VT, TCCB."]).is_empty());
+    assert!(closing(&["- Bộ Nội vụ;", "- Lưu: VT, HC (2)."]).is_empty());
+    for bad in ["+ Bộ Nội vụ;", "• Bộ Nội vụ", "- Bộ Nội vụ,"] {
+        assert_eq!(closing(&[bad, "- Lưu: VT."]), ["R30"], "{bad}");
+    }
+    assert_eq!(closing(&["- Bộ Nội vụ;", "- Lưu: VP;"]), ["R31"]);
+    assert_eq!(closing(&["- Bộ Nội vụ;", "- Lưu VT."]), ["R31"]);
+}
+
+#[test]
+fn r40_r41_capitals() {
+    assert!(body(&["Triển khai như sau. Các sở thực hiện./."]).is_empty());
+    assert_eq!(
+        body(&["Triển khai như sau. các sở thực hiện./."]),
+        [("R40", Severity::Error)]
+    );
+    assert!(body(&["Trồng cây tại tỉnh Tuyên Quang./."]).is_empty());
+    assert_eq!(
+        body(&["Trồng cây tại Tỉnh Tuyên Quang./."]),
+        [("R41", Severity::Warning)]
+    );
+    assert!(body(&["Trồng cây tại Quận 1./."]).is_empty());
+}
+
+#[test]
+fn hygiene_nfd_control_and_spaces() {
+    let r = body(&["Kê\u{301} hoạch\u{7} có  hai dấu cách./."]);
+    let ids: Vec<_> = r.iter().map(|x| x.0).collect();
+    assert_eq!(ids, ["CONTROL", "NFC", "SPACES"]);
+}
+
+#[test]
+fn legacy_documents_are_detected_and_fixed() {
+    for (file, name) in [
+        ("ke-hoach-tcvn3.txt", "TCVN3 (ABC)"),
+        ("ke-hoach-vni.txt", "VNI"),
+    ] {
+        let text = std::fs::read_to_string(repo(&format!("fixtures/legacy/{file}"))).unwrap();
+        let raw: Vec<String> = text.lines().map(str::to_string).collect();
+        let report = check_lines(&raw, &Options::default());
+        let legacy: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| f.rule == "LEGACY")
+            .collect();
+        assert!(legacy.len() >= 15, "{file}: {} lines flagged", legacy.len());
+        assert!(
+            legacy.iter().all(|f| f.message_vi.contains(name) && f.safe),
+            "{file}"
+        );
+        // The fixed lines are the seed's text again (TCVN3 loses the capitals that
+        // its upper-case fonts drew).
+        let fixed = vanban::check::fix_lines(&raw).join("\n");
+        let seed = std::fs::read_to_string(repo("fixtures/ke-hoach-dong-dang-2024.txt")).unwrap();
+        let para = "Thực hiện Kế hoạch số 375/KH-UBND ngày 02/12/2021 của UBND huyện Cao Lộc";
+        assert!(
+            seed.contains(para) && fixed.contains(para),
+            "{file}: {}",
+            &fixed[..300]
+        );
+        let import = vanban::import::import_text(&fixed).unwrap();
+        let preamble = |p: &vanban::Plan| p.preamble[0].plain().to_lowercase();
+        assert_eq!(preamble(&import.plan), preamble(&seed_plan()), "{file}");
+        assert_eq!(import.plan.signature.name, "Lưu Quang Công", "{file}");
+    }
+}
+
+#[test]
+fn the_seed_passes() {
+    let json = std::fs::read_to_string(repo("fixtures/ke-hoach-dong-dang-2024.json")).unwrap();
+    let report = check_json(&json, &Options::default()).unwrap();
+    assert_eq!(report.errors(), 0, "{}", report.to_text(Lang::En));
+    let text = std::fs::read_to_string(repo("fixtures/ke-hoach-dong-dang-2024.txt")).unwrap();
+    let raw: Vec<String> = text.lines().map(str::to_string).collect();
+    assert_eq!(check_lines(&raw, &Options::default()).errors(), 0);
+}
+
+#[test]
+fn json_plans_point_at_paths_and_fix_safely() {
+    let json = std::fs::read_to_string(repo("fixtures/ke-hoach-dong-dang-2024.json"))
+        .unwrap()
+        .replace("\"Phòng Nội vụ\"", "\"- Phòng Nội vụ;\"")
+        .replace("\"Lưu Quang Công\"", "\"LƯU QUANG CÔNG\"")
+        .replace("\"PHÓ CHỦ TỊCH\"", "\"Phó Chủ tịch\"")
+        .replace(
+            "Xây dựng, nhân rộng các mô hình",
+            "Xa\u{302}y dựng, nhân rộng các mô hình",
+        );
+    let report = check_json(&json, &Options::default()).unwrap();
+    insta::assert_snapshot!(
+        "check_json_report",
+        serde_json::to_string_pretty(&report).unwrap()
+    );
+    let (plan, changes) = vanban::check::fix_json(&json).unwrap();
+    assert_eq!(plan.recipients.items[1], "Phòng Nội vụ");
+    assert!(changes.iter().any(|c| c.path == "recipients.items[1]"));
+    assert!(changes.iter().any(|c| c.path == "summary"));
+    // What needs judgment is left alone.
+    assert_eq!(plan.signature.name, "LƯU QUANG CÔNG");
+}
+
+fn vanban(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn exit_codes() {
+    let seed = repo("fixtures/ke-hoach-dong-dang-2024.json");
+    assert_eq!(
+        vanban(&["check", seed.to_str().unwrap()]).status.code(),
+        Some(0)
+    );
+    let bad = repo("fixtures/corpus/05_kehoach_bo-tnmt_tinchicacbon09.txt");
+    let o = vanban(&["check", bad.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("R20 error line 9"));
+    let dir = scratch_dir("check-exit");
+    let broken = dir.join("broken.json");
+    std::fs::write(&broken, "{ not json").unwrap();
+    assert_eq!(
+        vanban(&["check", broken.to_str().unwrap()]).status.code(),
+        Some(2)
+    );
+    let missing = dir.join("missing.txt");
+    assert_eq!(
+        vanban(&["check", missing.to_str().unwrap()]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn fix_writes_a_plan_and_lists_changes() {
+    let dir = scratch_dir("check-fix");
+    let out = dir.join("fixed.json");
+    let vni = repo("fixtures/legacy/ke-hoach-vni.txt");
+    let o = vanban(&[
+        "check",
+        vni.to_str().unwrap(),
+        "--fix",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("LEGACY line 5: «KEÁ HOAÏCH» → «KẾ HOẠCH»")
+    );
+    let plan = vanban::input::plan_from_file(&out).unwrap();
+    assert_eq!(plan.sections, seed_plan().sections);
+    assert_eq!(plan.recipients, seed_plan().recipients);
+    let src = repo("fixtures/corpus/03_kehoach_ubndtinh-lamdong_kiemtra-cchc2026.txt");
+    let o = vanban(&[
+        "check",
+        src.to_str().unwrap(),
+        "--fix",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("R31 line 88"), "{stderr}");
+    let plan = vanban::input::plan_from_file(&out).unwrap();
+    assert_eq!(plan.recipients.archive, "VT, NC.Châu");
+    let o = vanban(&["check", out.to_str().unwrap()]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+}
+
+#[test]
+fn render_warns_and_strict_refuses() {
+    let dir = scratch_dir("check-render");
+    let json = std::fs::read_to_string(repo("fixtures/ke-hoach-dong-dang-2024.json"))
+        .unwrap()
+        .replace("\"Lưu Quang Công\"", "\"LƯU QUANG CÔNG\"");
+    let input = dir.join("plan.json");
+    std::fs::write(&input, json).unwrap();
+    let out = dir.join("plan.docx");
+    let o = vanban(&[
+        "render",
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("R27"));
+    std::fs::remove_file(&out).unwrap();
+    let o = vanban(&[
+        "render",
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--strict",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!out.exists());
+}
