@@ -151,7 +151,13 @@ fn is_upper(s: &str) -> bool {
 }
 
 /// R13, R14: the number line as written.
-fn number_rule(out: &mut Out, loc: &Location, t: &str, opts: &Options) {
+fn number_rule(
+    out: &mut Out,
+    loc: &Location,
+    t: &str,
+    opts: &Options,
+    doc_type: crate::model::DocType,
+) {
     let Some((number, kind, issuer)) = number_line(t) else {
         return;
     };
@@ -202,16 +208,17 @@ fn number_rule(out: &mut Out, loc: &Location, t: &str, opts: &Options) {
         ),
         None => {}
     }
-    if kind != Plan::DOC_TYPE.abbreviation() {
+    if kind != doc_type.abbreviation() {
+        let (name, abbr) = (doc_type.name(), doc_type.abbreviation());
         out.push(
             "R14",
             E,
             loc,
             t,
-            &format!("ký hiệu «{kind}» không phải chữ viết tắt của Kế hoạch (KH)"),
-            &format!("«{kind}» is not the abbreviation of a Kế hoạch (KH)"),
+            &format!("ký hiệu «{kind}» không phải chữ viết tắt của {name} ({abbr})"),
+            &format!("«{kind}» is not the abbreviation of a {name} ({abbr})"),
             Some(format!(
-                "Số: {}/KH-{issuer}",
+                "Số: {}/{abbr}-{issuer}",
                 number.map_or(String::from("      "), |n| format!("{n:02}"))
             )),
             false,
@@ -513,14 +520,12 @@ pub fn check_lines(raw: &[String], opts: &Options) -> Report {
         })
         .collect();
 
-    let title_at = lines.iter().position(|(_, t)| {
-        let u = t
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_uppercase();
-        u == "KẾ HOẠCH"
-    });
+    let title_at = lines
+        .iter()
+        .position(|(_, t)| crate::model::DocType::from_title(t).is_some());
+    let doc_type = title_at
+        .and_then(|i| crate::model::DocType::from_title(&lines[i].1))
+        .unwrap_or(Plan::DOC_TYPE);
     let closing_at = lines
         .iter()
         .position(|(_, t)| t.trim_end_matches(':').eq_ignore_ascii_case("Nơi nhận"));
@@ -530,11 +535,11 @@ pub fn check_lines(raw: &[String], opts: &Options) -> Report {
     let title_at = title_at.unwrap_or(0);
 
     for (loc, t) in &lines[..header_end.min(lines.len())] {
-        number_rule(&mut out, loc, t, opts);
+        number_rule(&mut out, loc, t, opts, doc_type);
         date_rule(&mut out, loc, t, opts);
     }
     if let Some((loc, t)) = lines.get(title_at)
-        && t.to_uppercase() == "KẾ HOẠCH"
+        && crate::model::DocType::from_title(t).is_some()
         && !is_upper(t)
     {
         out.push(
@@ -544,7 +549,7 @@ pub fn check_lines(raw: &[String], opts: &Options) -> Report {
             t,
             "tên loại văn bản viết chữ in hoa",
             "the document type is written in capitals",
-            Some("KẾ HOẠCH".into()),
+            Some(t.to_uppercase()),
             false,
         );
     }

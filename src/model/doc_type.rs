@@ -92,6 +92,16 @@ impl DocType {
         self.row().2
     }
 
+    /// The type whose name is the title line `title` (`KẾ HOẠCH`, `Thông báo`).
+    pub fn from_title(title: &str) -> Option<DocType> {
+        let t = title
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_uppercase();
+        TABLE.iter().find(|r| r.1.to_uppercase() == t).map(|r| r.0)
+    }
+
     /// The type whose abbreviation is exactly `abbr`.
     pub fn from_abbreviation(abbr: &str) -> Option<DocType> {
         TABLE.iter().find(|r| r.2 == abbr).map(|r| r.0)
