@@ -7,7 +7,7 @@ use super::{Change, Finding, Location, Options, Report, Severity};
 use crate::Error;
 use crate::import::parse::{Kind, authority, bullet, number_line, numbered, place_date};
 use crate::model::numbering::POINT_LETTERS;
-use crate::model::{Block, Plan, Section, Text};
+use crate::model::{Block, Plan, Section};
 
 struct Out {
     findings: Vec<Finding>,
@@ -362,7 +362,7 @@ fn prose_rules(out: &mut Out, loc: &Location, t: &str) {
         "Thị trấn",
         "Thị xã",
     ];
-    for (i, w) in words.iter().enumerate().skip(1) {
+    for i in 1..words.len() {
         let prev = words[i - 1];
         if prev.ends_with(['.', ':', '(', '“', '"']) || prev.is_empty() {
             continue;
@@ -386,7 +386,6 @@ fn prose_rules(out: &mut Out, loc: &Location, t: &str) {
                     false,
                 );
             }
-            let _ = w;
         }
     }
 }
@@ -890,7 +889,6 @@ pub fn check_json(json: &str, opts: &Options) -> Result<Report, Error> {
             );
         }
     }
-    let _ = Text::default();
     Ok(Report {
         findings: out.findings,
     })

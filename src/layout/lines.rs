@@ -163,7 +163,7 @@ pub fn break_lines(
                 current = rest;
                 break;
             }
-            let (head, tail) = split_word(&rest, avail, runs, &shaped);
+            let (head, tail) = split_word(&rest, avail, &shaped);
             lines.push(head);
             rest = tail;
             if rest.is_empty() {
@@ -247,12 +247,7 @@ fn pieces(runs: &[StyledText], shaped: &[ShapedRun]) -> Vec<Piece> {
 }
 
 /// Splits a too-long word so that the head fits `avail` (at least one glyph).
-fn split_word(
-    word: &[Piece],
-    avail: f32,
-    runs: &[StyledText],
-    shaped: &[ShapedRun],
-) -> (Vec<Piece>, Vec<Piece>) {
+fn split_word(word: &[Piece], avail: f32, shaped: &[ShapedRun]) -> (Vec<Piece>, Vec<Piece>) {
     let mut head = Vec::new();
     let mut used = 0.0f32;
     for (k, p) in word.iter().enumerate() {
@@ -293,7 +288,6 @@ fn split_word(
             break_before: true,
         }];
         tail.extend_from_slice(&word[k + 1..]);
-        let _ = runs;
         return (head, tail);
     }
     (head, Vec::new())
