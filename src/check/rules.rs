@@ -768,26 +768,32 @@ fn text_paths(sections: &[Section], path: &str, out: &mut Vec<(Location, String)
     }
 }
 
-/// Checks a plan given as JSON. Input that is not a plan is an error (exit code 2).
-pub fn check_json(json: &str, opts: &Options) -> Result<Report, Error> {
-    let mut out = Out {
-        findings: Vec::new(),
-    };
-    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| Error::Json {
+/// A JSON document as a value; a syntax error carries its line and column.
+fn parse_value(json: &str) -> Result<serde_json::Value, Error> {
+    serde_json::from_str(json).map_err(|e| Error::Json {
         file: None,
         path: ".".into(),
         line: e.line(),
         column: e.column(),
         message: e.to_string(),
-    })?;
+    })
+}
+
+/// The legacy encoding of a JSON document's strings, taken together.
+fn document_encoding(strings: &[(String, String)]) -> Option<Legacy> {
+    let all: Vec<&str> = strings.iter().map(|(_, s)| s.as_str()).collect();
+    detect(&all.join("\n"))
+}
+
+/// Checks a plan given as JSON. Input that is not a plan is an error (exit code 2).
+pub fn check_json(json: &str, opts: &Options) -> Result<Report, Error> {
+    let mut out = Out {
+        findings: Vec::new(),
+    };
+    let value = parse_value(json)?;
     let mut all = Vec::new();
     strings(&value, "", &mut all);
-    let encoding = detect(
-        &all.iter()
-            .map(|(_, s)| s.as_str())
-            .collect::<Vec<_>>()
-            .join("\n"),
-    );
+    let encoding = document_encoding(&all);
     for (path, s) in &all {
         hygiene(&mut out, &Location::Path(path.clone()), s, true, encoding);
     }
@@ -904,12 +910,7 @@ fn fix_value(
 ) -> serde_json::Value {
     let mut all = Vec::new();
     strings(&v, "", &mut all);
-    let encoding = detect(
-        &all.iter()
-            .map(|(_, s)| s.as_str())
-            .collect::<Vec<_>>()
-            .join("\n"),
-    );
+    let encoding = document_encoding(&all);
     fn walk(
         v: serde_json::Value,
         path: &str,
@@ -969,13 +970,7 @@ fn fix_value(
 
 /// Fixes a plan's JSON: the safe fixes only. Returns the fixed plan and the changes.
 pub fn fix_json(json: &str) -> Result<(Plan, Vec<Change>), Error> {
-    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| Error::Json {
-        file: None,
-        path: ".".into(),
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string(),
-    })?;
+    let value = parse_value(json)?;
     let mut changes = Vec::new();
     let fixed = fix_value(value, true, &mut changes);
     let plan = crate::input::plan_from_json(&fixed.to_string(), None)?;
