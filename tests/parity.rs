@@ -1,5 +1,5 @@
 //! Our PDF against LibreOffice's rendering of our DOCX: the same pages and the same
-//! line breaks (the measure of `parity.py`). Runs when `soffice` and `pdftotext` are
+//! line breaks (the share of our text lines that LibreOffice has too). Runs when `soffice` and `pdftotext` are
 //! installed; otherwise it says it was skipped (and fails under VANBAN_REQUIRE_TOOLS).
 
 mod common;
