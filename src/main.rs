@@ -285,10 +285,10 @@ fn render(
         .iter()
         .map(|o| format_of(o))
         .collect::<Result<_, _>>()?;
-    let plan = vanban::input::plan_from_file(input).map_err(|e| e.to_string())?;
+    let json = std::fs::read_to_string(input).map_err(|e| format!("{}: {e}", input.display()))?;
+    let plan = vanban::input::plan_from_json(&json, Some(input)).map_err(|e| e.to_string())?;
     // The decree's rules: reported, and refused only with --strict (drafts are normal).
-    if let Ok(json) = std::fs::read_to_string(input)
-        && let Ok(report) = vanban::check::check_json(&json, &vanban::check::Options::default())
+    if let Ok(report) = vanban::check::check_json(&json, &vanban::check::Options::default())
         && !report.findings.is_empty()
     {
         eprint!("{}", report.to_text(vanban::check::Lang::Vi));

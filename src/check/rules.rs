@@ -41,6 +41,29 @@ impl Out {
 
 use Severity::{Error as E, Warning as W};
 
+/// Drops control characters other than the tab.
+fn strip_controls(t: &str) -> String {
+    t.chars()
+        .filter(|c| !c.is_control() || *c == '\t')
+        .collect()
+}
+
+/// The safe text fixes together, as `hygiene` proposes them one by one: control
+/// characters out, the legacy encoding converted, NFC.
+fn clean(t: &str, encoding: Option<Legacy>) -> String {
+    let t = strip_controls(t);
+    match encoding {
+        Some(enc) => to_unicode(&t, enc),
+        None => t.nfc().collect(),
+    }
+}
+
+/// A recipient item without its leading mark and its closing punctuation.
+fn bare_recipient(t: &str) -> &str {
+    t.trim_start_matches(['-', '+', '•', ' '])
+        .trim_end_matches([';', '.', ','])
+}
+
 /// Text hygiene: control characters, decomposed marks, legacy encodings, double spaces.
 /// Returns the text as the other rules should see it.
 fn hygiene(
@@ -52,10 +75,7 @@ fn hygiene(
 ) -> String {
     let mut t = text.to_string();
     if t.chars().any(|c| c.is_control() && c != '\t') {
-        let fixed: String = t
-            .chars()
-            .filter(|c| !c.is_control() || *c == '\t')
-            .collect();
+        let fixed = strip_controls(&t);
         out.push(
             "CONTROL",
             E,
@@ -69,9 +89,9 @@ fn hygiene(
         t = fixed;
     }
     if let Some(enc) = encoding
-        && to_unicode(&t, enc) != t.nfc().collect::<String>()
+        && let fixed = to_unicode(&t, enc)
+        && fixed != t.nfc().collect::<String>()
     {
-        let fixed = to_unicode(&t, enc);
         out.push(
             "LEGACY",
             E,
@@ -668,9 +688,7 @@ pub fn check_lines(raw: &[String], opts: &Options) -> Report {
                 );
             }
         } else if !(t.starts_with("- ") && t.ends_with(';')) {
-            let body = t
-                .trim_start_matches(['-', '+', '•', ' '])
-                .trim_end_matches([';', ',', '.']);
+            let body = bare_recipient(t);
             let missing_only = t.starts_with("- ") && !t.ends_with([',', '.', ':']);
             out.push(
                 "R30",
@@ -816,9 +834,7 @@ pub fn check_json(json: &str, opts: &Options) -> Result<Report, Error> {
     }
     for (i, item) in plan.recipients.items.iter().enumerate() {
         if item.starts_with(['-', '+', '•']) || item.ends_with([';', '.', ',']) {
-            let body = item
-                .trim_start_matches(['-', '+', '•', ' '])
-                .trim_end_matches([';', '.', ',']);
+            let body = bare_recipient(item);
             out.push(
                 "R30",
                 E,
@@ -920,19 +936,9 @@ fn fix_value(
     ) -> serde_json::Value {
         match v {
             serde_json::Value::String(s) => {
-                let mut t: String = s
-                    .chars()
-                    .filter(|c| !c.is_control() || *c == '\t')
-                    .collect();
-                if let Some(enc) = encoding {
-                    t = to_unicode(&t, enc);
-                }
-                t = t.nfc().collect();
+                let mut t = clean(&s, encoding);
                 if recipients && path.starts_with("recipients.items[") {
-                    t = t
-                        .trim_start_matches(['-', '+', '•', ' '])
-                        .trim_end_matches([';', '.', ','])
-                        .to_string();
+                    t = bare_recipient(&t).to_string();
                 }
                 if t != s {
                     changes.push(Change {
@@ -980,16 +986,5 @@ pub fn fix_json(json: &str) -> Result<(Plan, Vec<Change>), Error> {
 /// Converts legacy-encoded and decomposed lines of a text document, for import.
 pub fn fix_lines(raw: &[String]) -> Vec<String> {
     let encoding = detect(&raw.join("\n"));
-    raw.iter()
-        .map(|l| {
-            let mut t: String = l
-                .chars()
-                .filter(|c| !c.is_control() || *c == '\t')
-                .collect();
-            if let Some(enc) = encoding {
-                t = to_unicode(&t, enc);
-            }
-            t.nfc().collect()
-        })
-        .collect()
+    raw.iter().map(|l| clean(l, encoding)).collect()
 }
