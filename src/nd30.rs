@@ -54,6 +54,12 @@ pub struct Typography {
     pub closing_columns_twips: (i32, i32),
     /// Room left for the handwritten signature and seal above the name, in points.
     pub signature_space_pt: f32,
+    /// Text size in table cells, 12-13 pt.
+    pub table_size: f32,
+    /// Space left and right of the text inside a table cell, in twips.
+    pub cell_margin_twips: i32,
+    /// Space before and after each paragraph in a table cell, in points.
+    pub cell_space_pt: f32,
 }
 
 impl Default for Typography {
@@ -73,12 +79,15 @@ impl Default for Typography {
             header_columns_twips: (3829, 5670, -284),
             closing_columns_twips: (2994, 6290),
             signature_space_pt: 72.0,
+            table_size: 13.0,
+            cell_margin_twips: 85,
+            cell_space_pt: 3.0,
         }
     }
 }
 
 /// Horizontal alignment of a paragraph.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Align {
     /// Flush left.
     Left,
@@ -160,6 +169,14 @@ impl Typography {
         check(
             (1.0..=1.5).contains(&self.line_spacing),
             "R7: line spacing must be 1.0-1.5 lines",
+        )?;
+        check(
+            (12.0..=13.0).contains(&self.table_size),
+            "table text must be 12-13 pt",
+        )?;
+        check(
+            self.cell_margin_twips >= 0 && self.cell_space_pt >= 0.0,
+            "cell margins and spacing cannot be negative",
         )
     }
 
@@ -322,6 +339,32 @@ impl Typography {
                 keep_next: true,
                 ..header
             },
+            Role::TableHead | Role::TableNumber | Role::TableGroup | Role::TableCell(_) => {
+                let cell = ParaStyle {
+                    size: self.table_size,
+                    align: Align::Left,
+                    first_indent_mm: 0.0,
+                    space_before: self.cell_space_pt,
+                    space_after: self.cell_space_pt,
+                    line: 1.0,
+                    ..body
+                };
+                match role {
+                    Role::TableHead => ParaStyle {
+                        bold: true,
+                        align: Align::Center,
+                        ..cell
+                    },
+                    Role::TableNumber => ParaStyle {
+                        italic: true,
+                        align: Align::Center,
+                        ..cell
+                    },
+                    Role::TableGroup => ParaStyle { bold: true, ..cell },
+                    Role::TableCell(align) => ParaStyle { align, ..cell },
+                    _ => cell,
+                }
+            }
             Role::AppendixReference => ParaStyle {
                 size: 14.0,
                 italic: true,

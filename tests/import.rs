@@ -152,7 +152,31 @@ fn corpus_facts_come_out_right() {
         "Kiểm tra công tác cải cách hành chính năm 2026 trên địa bàn tỉnh Lâm Đồng"
     );
     assert_eq!(p.appendices.len(), 2);
-    assert_eq!(p.appendices[0].label, "Phụ lục I");
+    // The label is in the decree's form, so the renderer numbers it (R37).
+    assert_eq!(p.appendices[0].label, None);
+    assert_eq!(p.appendix_label(0), "Phụ lục I");
+    // Its `| cell |` rows are a table: header, group rows, body rows.
+    let t = p.appendices[0]
+        .content
+        .iter()
+        .find_map(|b| match b {
+            vanban::model::Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .expect("a table in Phụ lục I");
+    assert_eq!(t.columns[0].header.plain(), "STT");
+    assert_eq!(t.columns.len(), 3);
+    let groups: Vec<String> = t
+        .rows
+        .iter()
+        .filter_map(|r| match r {
+            vanban::model::Row::Group(g) => Some(g.plain()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(groups[0], "I. Cơ quan chuyên môn cấp tỉnh");
+    assert_eq!(groups[1], "II. Ủy ban nhân dân cấp xã");
+    t.validate().unwrap();
     assert!(
         p.appendices[0]
             .reference

@@ -5,12 +5,19 @@
 //! under the issuer, the motto and the summary are bottom borders of empty
 //! paragraphs whose indents size them. Page numbers are a PAGE field in a header
 //! that the first page does not show (`titlePg`).
+//!
+//! Each appendix is a section of its own: it starts a page, its page numbers start
+//! at 1, and it may be landscape. Its tables are real Word tables with single
+//! borders, fixed column widths, and header rows repeated on every page
+//! (`w:tblHeader`, which docx-rs cannot write: a marker row height is replaced
+//! after the build, see [`order`]).
 
 use docx_rs::{
-    AlignmentType, BorderType, Docx, FieldCharType, Header, InstrPAGE, InstrText, LineSpacing,
-    LineSpacingType, PageMargin, Paragraph, ParagraphBorder, ParagraphBorderPosition,
-    ParagraphBorders, Run, RunFonts, SpecialIndentType, Table, TableCell, TableCellMargins,
-    TableLayoutType, TableRow, WidthType,
+    AlignmentType, BorderType, Docx, FieldCharType, Header, HeightRule, InstrPAGE, InstrText,
+    LineSpacing, LineSpacingType, PageMargin, PageNumType, PageOrientationType, PageSize,
+    Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, Section,
+    SpecialIndentType, Table, TableBorder, TableBorderPosition, TableBorders, TableCell,
+    TableCellMargins, TableLayoutType, TableRow, VMergeType, WidthType,
 };
 
 mod order;
@@ -19,9 +26,11 @@ pub use order::check as check_schema_order;
 
 use crate::Error;
 use crate::fonts::Shapers;
-use crate::ir::{Block, ColumnsKind, Document, Para, Role, header_rows};
+use crate::ir::{self, Block, ColumnsKind, Document, Para, Role, header_rows};
 use crate::model::Span;
 use crate::nd30::{Align, ParaStyle, Rule, Typography, mm_to_twips};
+
+pub(crate) use order::HEADER_ROW_MARK;
 
 /// The font named on all four font slots (R3).
 pub const FONT_NAME: &str = "Times New Roman";
@@ -31,24 +40,27 @@ const RULE_LINE_TWIPS: i32 = 40;
 /// Rule thickness in eighths of a point (w:sz): 0.75 pt.
 const RULE_SIZE: usize = 6;
 
+/// Table borders: single lines of 0.5 pt (w:sz in eighths of a point).
+const TABLE_BORDER_SIZE: usize = 4;
+
+/// What a section holds, in order.
+enum Child {
+    Para(Paragraph),
+    Table(Table),
+}
+
+/// The page set-up of one section.
+#[derive(Clone, Copy)]
+struct PageSetup {
+    landscape: bool,
+    /// Page numbers start again at 1 (an appendix).
+    restart: bool,
+}
+
 /// Writes `doc` as DOCX bytes.
 pub fn write(doc: &Document, typo: &Typography, shapers: &Shapers) -> Result<Vec<u8>, Error> {
     let w = Writer { typo, shapers };
-    let text_width = mm_to_twips(typo.page_width_mm - typo.margin_left_mm - typo.margin_right_mm);
     let mut docx = Docx::new()
-        .page_size(
-            mm_to_twips(typo.page_width_mm) as u32,
-            mm_to_twips(typo.page_height_mm) as u32,
-        )
-        .page_margin(PageMargin {
-            top: mm_to_twips(typo.margin_top_mm),
-            bottom: mm_to_twips(typo.margin_bottom_mm),
-            left: mm_to_twips(typo.margin_left_mm),
-            right: mm_to_twips(typo.margin_right_mm),
-            header: mm_to_twips(typo.header_distance_mm),
-            footer: mm_to_twips(typo.header_distance_mm),
-            gutter: 0,
-        })
         .default_fonts(
             RunFonts::new()
                 .ascii(FONT_NAME)
@@ -56,49 +68,91 @@ pub fn write(doc: &Document, typo: &Typography, shapers: &Shapers) -> Result<Vec
                 .east_asia(FONT_NAME)
                 .cs(FONT_NAME),
         )
-        .default_size(half_points(typo.body_size))
-        .header(w.page_number_header())
-        .first_header(Header::new().add_paragraph(Paragraph::new()));
+        .default_size(half_points(typo.body_size));
+    let mut setup = PageSetup {
+        landscape: false,
+        restart: false,
+    };
+    let mut children: Vec<Child> = Vec::new();
     let mut break_before = false;
     for block in &doc.blocks {
+        let text_width = w.text_width_twips(setup.landscape);
         match block {
             Block::Para(p) => {
                 let mut para = w.paragraph(p);
                 if std::mem::take(&mut break_before) {
                     para = para.page_break_before(true);
                 }
-                docx = docx.add_paragraph(para);
+                children.push(Child::Para(para));
                 if let Some(rule) = w.style(p.role).rule {
-                    docx = docx.add_paragraph(w.rule_paragraph(
+                    children.push(Child::Para(w.rule_paragraph(
                         rule,
                         std::slice::from_ref(p),
                         text_width,
                         12.0,
-                    ));
+                    )));
                 }
             }
             Block::Columns { kind, left, right } => {
-                docx = docx.add_table(w.columns(*kind, left, right));
+                children.push(Child::Table(w.columns(*kind, left, right)));
             }
+            Block::Table(t) => children.push(Child::Table(w.table(t, text_width))),
             // The next paragraph starts the page (an empty paragraph holding a break
             // would leave a blank line at the top of the new page).
             Block::PageBreak => break_before = true,
+            Block::Section { landscape } => {
+                docx = docx.add_section(w.section(std::mem::take(&mut children), setup));
+                setup = PageSetup {
+                    landscape: *landscape,
+                    restart: true,
+                };
+            }
         }
     }
+    // The last section's properties are the document's own.
+    for c in children {
+        docx = match c {
+            Child::Para(p) => docx.add_paragraph(p),
+            Child::Table(t) => docx.add_table(t),
+        };
+    }
+    let (width, height) = w.page_size_twips(setup.landscape);
+    docx = docx
+        .page_size(width as u32, height as u32)
+        .page_orient(w.orientation(setup.landscape))
+        .page_margin(w.margins())
+        .header(w.page_number_header())
+        .first_header(Header::new().add_paragraph(Paragraph::new()));
+    if setup.restart {
+        docx = docx.page_num_type(PageNumType::new().start(1));
+    }
     let mut xml = docx.build();
-    // docx-rs writes some property children out of schema order; put them right.
+    // docx-rs writes some property children out of schema order and cannot write a
+    // few properties; put them right.
+    let mut next_id = 1;
     for part in std::iter::once(&mut xml.document)
         .chain(xml.headers.iter_mut())
         .chain(std::iter::once(&mut xml.styles))
     {
         let text = std::str::from_utf8(part)
             .map_err(|e| Error::Output(format!("docx-rs wrote invalid UTF-8: {e}")))?;
-        *part = order::reorder(text).into_bytes();
+        let text = order::number_paragraphs(&order::finish_marks(text), &mut next_id);
+        *part = order::reorder(&text).into_bytes();
     }
     let mut buf = std::io::Cursor::new(Vec::new());
     xml.pack(&mut buf)
         .map_err(|e| Error::Output(format!("writing the DOCX archive failed: {e}")))?;
     Ok(buf.into_inner())
+}
+
+/// The paragraph of an empty cell: one line of cell text.
+pub(crate) fn empty_cell_para() -> Para {
+    Para {
+        role: Role::TableCell(Align::Left),
+        label: None,
+        runs: Vec::new(),
+        tail: Vec::new(),
+    }
 }
 
 /// Half-points for a size in points (w:sz).
@@ -119,6 +173,169 @@ struct Writer<'a> {
 impl Writer<'_> {
     fn style(&self, role: Role) -> ParaStyle {
         self.typo.style(role)
+    }
+
+    /// Page width and height in twips.
+    fn page_size_twips(&self, landscape: bool) -> (i32, i32) {
+        let (w, h) = (
+            mm_to_twips(self.typo.page_width_mm),
+            mm_to_twips(self.typo.page_height_mm),
+        );
+        if landscape { (h, w) } else { (w, h) }
+    }
+
+    fn text_width_twips(&self, landscape: bool) -> i32 {
+        self.page_size_twips(landscape).0
+            - mm_to_twips(self.typo.margin_left_mm)
+            - mm_to_twips(self.typo.margin_right_mm)
+    }
+
+    fn orientation(&self, landscape: bool) -> PageOrientationType {
+        if landscape {
+            PageOrientationType::Landscape
+        } else {
+            PageOrientationType::Portrait
+        }
+    }
+
+    /// The decree's margins (R2), the same on landscape pages.
+    fn margins(&self) -> PageMargin {
+        let t = self.typo;
+        PageMargin {
+            top: mm_to_twips(t.margin_top_mm),
+            bottom: mm_to_twips(t.margin_bottom_mm),
+            left: mm_to_twips(t.margin_left_mm),
+            right: mm_to_twips(t.margin_right_mm),
+            header: mm_to_twips(t.header_distance_mm),
+            footer: mm_to_twips(t.header_distance_mm),
+            gutter: 0,
+        }
+    }
+
+    /// A finished section: its content, then its page set-up; page numbers from
+    /// page 2 of the section, as on the document's first pages.
+    fn section(&self, children: Vec<Child>, setup: PageSetup) -> Section {
+        let (width, height) = self.page_size_twips(setup.landscape);
+        let mut s = Section::new()
+            .page_size(
+                PageSize::new()
+                    .size(width as u32, height as u32)
+                    .orient(self.orientation(setup.landscape)),
+            )
+            .page_orient(self.orientation(setup.landscape))
+            .page_margin(self.margins())
+            .header(self.page_number_header())
+            .first_header(Header::new().add_paragraph(Paragraph::new()))
+            .title_pg();
+        if setup.restart {
+            s = s.page_num_type(PageNumType::new().start(1));
+        }
+        for c in children {
+            s = match c {
+                Child::Para(p) => s.add_paragraph(p),
+                Child::Table(t) => s.add_table(t),
+            };
+        }
+        s
+    }
+
+    /// A bordered table across `text_width` twips. A cell spanning rows is a
+    /// `vMerge` restart cell followed by empty continue cells in the rows below.
+    fn table(&self, t: &ir::Table, text_width: i32) -> Table {
+        let widths = t.widths_twips(text_width);
+        let n = widths.len();
+        let span_width =
+            |col: usize, span: usize| widths[col..(col + span).min(n)].iter().sum::<i32>();
+        // Per column: rows still covered from above, and the covering cell's colspan
+        // when the column is where it starts.
+        let mut pending: Vec<(usize, usize)> = vec![(0, 0); n];
+        let mut rows = Vec::with_capacity(t.rows.len());
+        for (row, placed) in t.rows.iter().zip(t.placed()) {
+            let mut cells = Vec::with_capacity(n);
+            let mut col = 0;
+            let mut next = placed.iter().peekable();
+            while col < n {
+                if let Some((start, cell)) = next.peek().copied()
+                    && *start == col
+                {
+                    next.next();
+                    let mut c = self.cell_of(cell, span_width(col, cell.colspan));
+                    if cell.colspan > 1 {
+                        c = c.grid_span(cell.colspan);
+                    }
+                    if cell.rowspan > 1 {
+                        c = c.vertical_merge(VMergeType::Restart);
+                    }
+                    pending[col] = (cell.rowspan - 1, cell.colspan);
+                    for p in pending.iter_mut().take(col + cell.colspan).skip(col + 1) {
+                        *p = (cell.rowspan - 1, 0);
+                    }
+                    cells.push(c);
+                    col += cell.colspan;
+                } else if pending[col].0 > 0 && pending[col].1 > 0 {
+                    let span = pending[col].1;
+                    let mut c = TableCell::new()
+                        .width(span_width(col, span) as usize, WidthType::Dxa)
+                        .vertical_merge(VMergeType::Continue)
+                        .add_paragraph(self.paragraph(&empty_cell_para()));
+                    if span > 1 {
+                        c = c.grid_span(span);
+                    }
+                    cells.push(c);
+                    for p in pending.iter_mut().skip(col).take(span) {
+                        p.0 -= 1;
+                    }
+                    col += span;
+                } else {
+                    // Validated input never gets here; keep the grid whole regardless.
+                    cells.push(
+                        TableCell::new()
+                            .width(widths[col] as usize, WidthType::Dxa)
+                            .add_paragraph(self.paragraph(&empty_cell_para())),
+                    );
+                    col += 1;
+                }
+            }
+            let mut r = TableRow::new(cells);
+            if row.keep_together {
+                r = r.cant_split();
+            }
+            if row.header {
+                r = r.row_height(HEADER_ROW_MARK).height_rule(HeightRule::Auto);
+            }
+            rows.push(r);
+        }
+        let border = |pos| {
+            TableBorder::new(pos)
+                .border_type(BorderType::Single)
+                .size(TABLE_BORDER_SIZE)
+                .color("000000")
+        };
+        let borders = TableBorders::with_empty()
+            .set(border(TableBorderPosition::Top))
+            .set(border(TableBorderPosition::Left))
+            .set(border(TableBorderPosition::Bottom))
+            .set(border(TableBorderPosition::Right))
+            .set(border(TableBorderPosition::InsideH))
+            .set(border(TableBorderPosition::InsideV));
+        let m = self.typo.cell_margin_twips.max(0) as usize;
+        Table::new(rows)
+            .set_grid(widths.iter().map(|w| *w as usize).collect())
+            .layout(TableLayoutType::Fixed)
+            .width(text_width as usize, WidthType::Dxa)
+            .set_borders(borders)
+            .margins(TableCellMargins::new().margin(0, m, 0, m))
+    }
+
+    fn cell_of(&self, cell: &ir::Cell, width: i32) -> TableCell {
+        let mut c = TableCell::new().width(width as usize, WidthType::Dxa);
+        if cell.paras.is_empty() {
+            return c.add_paragraph(self.paragraph(&empty_cell_para()));
+        }
+        for p in &cell.paras {
+            c = c.add_paragraph(self.paragraph(p));
+        }
+        c
     }
 
     fn run(&self, text: &str, style: &ParaStyle, span: Option<&Span>) -> Run {

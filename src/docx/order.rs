@@ -223,6 +223,44 @@ fn element_len(s: &str) -> usize {
 }
 
 /// Returns `xml` with the children of the known containers in schema order.
+/// The row height (twips, `hRule="auto"`) that marks a header row for
+/// [`finish_marks`]; docx-rs has no `w:tblHeader`.
+pub(crate) const HEADER_ROW_MARK: f32 = 1.0;
+
+const HEADER_ROW_MARK_XML: &str = r#"<w:trHeight w:val="1" w:hRule="auto" />"#;
+/// The paragraph docx-rs writes to carry a section's properties.
+const SECTION_PARAGRAPH_XML: &str = "<w:pPr><w:sectPr>";
+/// The same paragraph made 1 pt high, so that it cannot push the page over.
+const SECTION_PARAGRAPH_SMALL_XML: &str = r#"<w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact" /><w:rPr><w:sz w:val="2" /><w:szCs w:val="2" /></w:rPr><w:sectPr>"#;
+
+/// Writes what docx-rs cannot: `w:tblHeader` on marked header rows, and a 1-pt line
+/// for the paragraphs that end a section.
+pub fn finish_marks(xml: &str) -> String {
+    xml.replace(HEADER_ROW_MARK_XML, "<w:tblHeader />")
+        .replace(SECTION_PARAGRAPH_XML, SECTION_PARAGRAPH_SMALL_XML)
+}
+
+/// Numbers every `w14:paraId` in order from `*next`, so that the ids are unique and
+/// the same on every run (docx-rs draws them from a per-thread counter, and gives
+/// the paragraphs that carry a section's properties ids that others already have).
+pub fn number_paragraphs(xml: &str, next: &mut u32) -> String {
+    const ATTR: &str = "w14:paraId=\"";
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(at) = rest.find(ATTR) {
+        let value_start = at + ATTR.len();
+        let Some(len) = rest[value_start..].find('"') else {
+            break;
+        };
+        out.push_str(&rest[..value_start]);
+        out.push_str(&format!("{:08X}", *next));
+        *next += 1;
+        rest = &rest[value_start + len..];
+    }
+    out.push_str(rest);
+    out
+}
+
 pub fn reorder(xml: &str) -> String {
     let mut out = String::with_capacity(xml.len());
     let mut i = 0;

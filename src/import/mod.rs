@@ -15,6 +15,7 @@
 
 pub mod docx;
 pub(crate) mod parse;
+mod table;
 
 use std::path::Path;
 

@@ -303,6 +303,11 @@ impl Body {
         }
     }
 
+    fn table(&mut self, rows: &[&str]) {
+        let t = super::table::table(rows);
+        self.content().push(Block::Table(Box::new(t)));
+    }
+
     fn finish(mut self) -> (Vec<Block>, Vec<Section>, Vec<NumberStyle>) {
         self.close_to(1);
         let mut styles: Vec<NumberStyle> = self.kinds.iter().map(|k| k.style()).collect();
@@ -458,6 +463,8 @@ pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
                     .into_iter()
                     .map(|t| Text::from(format!("+ {}", t.plain()))),
             ),
+            // The main body is read without tables; a table line stays a paragraph.
+            Block::Table(_) => {}
         }
     }
 
@@ -540,6 +547,7 @@ fn last_text(sections: &mut [Section]) -> Option<&mut Text> {
     match s.content.last_mut()? {
         Block::Paragraph(t) => Some(t),
         Block::Bullets(items) | Block::Plus(items) => items.last_mut(),
+        Block::Table(_) => None,
     }
 }
 
@@ -572,6 +580,7 @@ impl Parser {
         let mut header = Header {
             parent: Vec::new(),
             issuer: Vec::new(),
+            issuer_name: None,
             issuer_abbr: String::new(),
             number: None,
             place: String::new(),
@@ -702,13 +711,13 @@ impl Parser {
             }
             groups.last_mut().expect("a group").push(l);
         }
-        groups
+        let mut out: Vec<Appendix> = groups
             .into_iter()
             .map(|g| {
                 let mut a = Appendix::default();
                 let mut k = 0;
                 if is_label(&g[0].text) {
-                    a.label = fold(&g[0].text);
+                    a.label = Some(fold(&g[0].text));
                     k = 1;
                 }
                 while k < g.len() && is_upper_line(&g[k].text) && !g[k].text.starts_with('|') {
@@ -733,15 +742,48 @@ impl Parser {
                 let body_lines: Vec<Line> = g[k..].iter().map(|l| (*l).clone()).collect();
                 let body_lines = join_continuations(body_lines);
                 let mut body = Body::new(&body_lines);
+                let mut rows: Vec<&str> = Vec::new();
                 for l in &body_lines {
+                    if super::table::is_row(&l.text) {
+                        rows.push(&l.text);
+                        continue;
+                    }
+                    if !rows.is_empty() {
+                        body.table(&std::mem::take(&mut rows));
+                    }
                     body.line(&l.text);
+                }
+                if !rows.is_empty() {
+                    body.table(&rows);
                 }
                 let (content, sections, _) = body.finish();
                 a.content = content;
                 a.sections = sections;
                 a
             })
-            .collect()
+            .collect();
+        // A label in the decree's form is left to the renderer, which numbers the
+        // appendices itself (R37); another is kept with the decree's capitalisation.
+        let count = out.len();
+        for (i, a) in out.iter_mut().enumerate() {
+            let Some(label) = a.label.take() else {
+                continue;
+            };
+            let rest = label
+                .get("PHỤ LỤC".len()..)
+                .unwrap_or("")
+                .trim()
+                .to_string();
+            let expected = if count < 2 {
+                String::new()
+            } else {
+                crate::model::numbering::roman(i + 1)
+            };
+            if rest != expected {
+                a.label = Some(format!("Phụ lục {rest}").trim_end().to_string());
+            }
+        }
+        out
     }
 }
 

@@ -1,7 +1,8 @@
 //! The layout IR: what both writers read.
 //!
 //! A flat list of blocks, each a paragraph with a semantic [`Role`] and inline runs,
-//! or a two-column block (the header and the closing). It is parsed from the layout
+//! a two-column block (the header and the closing), a table, or the start of a new
+//! section (an appendix: a new page, page numbers from 1, maybe landscape). It is parsed from the layout
 //! markup that templates emit ([`parse`]); typography comes from [`crate::nd30`].
 
 mod parse;
@@ -10,7 +11,8 @@ pub use parse::parse;
 
 use std::fmt::Write;
 
-use crate::model::Span;
+use crate::model::{Span, start_columns};
+use crate::nd30::Align;
 
 /// What a paragraph is, in the decree's terms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -59,6 +61,14 @@ pub enum Role {
     AppendixTitle,
     /// `(Kèm theo Kế hoạch số ...)`, italic.
     AppendixReference,
+    /// A table's header cell, bold and centred.
+    TableHead,
+    /// A cell of the `(1) (2) (3)` row under the header.
+    TableNumber,
+    /// The text of a group row (`I. CẤP TỈNH`), bold.
+    TableGroup,
+    /// A body cell's paragraph, with its column's alignment.
+    TableCell(Align),
 }
 
 impl Role {
@@ -87,6 +97,10 @@ impl Role {
             Role::AppendixLabel => "appendix-label",
             Role::AppendixTitle => "appendix-title",
             Role::AppendixReference => "appendix-reference",
+            Role::TableHead => "table-head",
+            Role::TableNumber => "table-number",
+            Role::TableGroup => "table-group",
+            Role::TableCell(_) => "table-cell",
         }
     }
 
@@ -152,6 +166,69 @@ pub enum ColumnsKind {
     Closing,
 }
 
+/// A table cell: paragraphs, and the columns and rows it covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    /// Columns covered, at least 1.
+    pub colspan: usize,
+    /// Rows covered, at least 1; the rows below it leave its columns out.
+    pub rowspan: usize,
+    /// The paragraphs.
+    pub paras: Vec<Para>,
+}
+
+/// A table row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// A header row: repeated at the top of every page the table runs over.
+    pub header: bool,
+    /// The row must not break across pages.
+    pub keep_together: bool,
+    /// The cells, left to right, skipping columns covered from above.
+    pub cells: Vec<Cell>,
+}
+
+/// A table across the text width, with single borders.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// Relative column widths.
+    pub widths: Vec<u32>,
+    /// The rows; header rows come first.
+    pub rows: Vec<Row>,
+}
+
+impl Table {
+    /// Each row's cells with the index of the column each starts in.
+    pub fn placed(&self) -> Vec<Vec<(usize, &Cell)>> {
+        let spans: Vec<Vec<(usize, usize)>> = self
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| (c.colspan, c.rowspan)).collect())
+            .collect();
+        start_columns(self.widths.len(), &spans)
+            .into_iter()
+            .zip(&self.rows)
+            .map(|(starts, r)| starts.into_iter().zip(&r.cells).collect())
+            .collect()
+    }
+
+    /// Column widths in twips for a table `total` twips wide: whole twips, the last
+    /// column taking what rounding leaves.
+    pub fn widths_twips(&self, total: i32) -> Vec<i32> {
+        let sum: u32 = self.widths.iter().sum::<u32>().max(1);
+        let mut out: Vec<i32> = self
+            .widths
+            .iter()
+            .map(|w| (total as f64 * *w as f64 / sum as f64).floor() as i32)
+            .collect();
+        let used: i32 = out.iter().sum();
+        if let Some(last) = out.last_mut() {
+            *last += total - used;
+        }
+        out
+    }
+}
+
 /// A block of the IR.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
@@ -168,6 +245,14 @@ pub enum Block {
     },
     /// Start a new page.
     PageBreak,
+    /// A table.
+    Table(Table),
+    /// Start a new section: a new page whose number is 1 (not printed, as on the
+    /// first page), in landscape when asked.
+    Section {
+        /// Landscape pages.
+        landscape: bool,
+    },
 }
 
 /// A laid-out document: blocks plus the metadata the writers put in file properties.
@@ -190,7 +275,12 @@ impl Document {
                 match b {
                     Block::Para(p) => Box::new(std::iter::once(p)),
                     Block::Columns { left, right, .. } => Box::new(left.iter().chain(right)),
-                    Block::PageBreak => Box::new(std::iter::empty()),
+                    Block::Table(t) => Box::new(
+                        t.rows
+                            .iter()
+                            .flat_map(|r| r.cells.iter().flat_map(|c| c.paras.iter())),
+                    ),
+                    Block::PageBreak | Block::Section { .. } => Box::new(std::iter::empty()),
                 }
             })
     }
@@ -213,6 +303,37 @@ impl Document {
                     right.iter().for_each(|p| write_para(&mut out, p, "  "));
                 }
                 Block::PageBreak => out.push_str("[page break]\n"),
+                Block::Section { landscape } => {
+                    let o = if *landscape { "landscape" } else { "portrait" };
+                    let _ = writeln!(out, "[section {o}, pages from 1]");
+                }
+                Block::Table(t) => {
+                    let w: Vec<String> = t.widths.iter().map(u32::to_string).collect();
+                    let _ = writeln!(out, "[table {}]", w.join(":"));
+                    for (r, row) in t.placed().into_iter().zip(&t.rows) {
+                        let mut flags = String::new();
+                        if row.header {
+                            flags.push_str(" header");
+                        }
+                        if row.keep_together {
+                            flags.push_str(" keep");
+                        }
+                        let _ = writeln!(out, "  [row{flags}]");
+                        for (col, cell) in r {
+                            let _ = write!(out, "    [cell {col}");
+                            if cell.colspan > 1 {
+                                let _ = write!(out, " colspan={}", cell.colspan);
+                            }
+                            if cell.rowspan > 1 {
+                                let _ = write!(out, " rowspan={}", cell.rowspan);
+                            }
+                            out.push_str("]\n");
+                            cell.paras
+                                .iter()
+                                .for_each(|p| write_para(&mut out, p, "      "));
+                        }
+                    }
+                }
             }
         }
         out
@@ -239,8 +360,14 @@ fn write_spans(out: &mut String, spans: &[Span]) {
 fn write_para(out: &mut String, p: &Para, indent: &str) {
     out.push_str(indent);
     out.push_str(p.role.name());
-    if let Role::Heading(n) = p.role {
-        let _ = write!(out, "{n}");
+    match p.role {
+        Role::Heading(n) => {
+            let _ = write!(out, "{n}");
+        }
+        Role::TableCell(a) if a != Align::Left => {
+            let _ = write!(out, "[{a:?}]");
+        }
+        _ => {}
     }
     if let Some(l) = &p.label {
         let _ = write!(out, " {l}");

@@ -6,6 +6,11 @@
 //!   <p role="heading" level="2" label="1."><b>Mục đích</b><tail>text</tail></p>
 //!   <page-break/>
 //!   <end-mark/>
+//!   <section orientation="landscape"/>
+//!   <table widths="1 6 3">
+//!     <row header="true"><cell><p role="table-head">TT</p></cell>...</row>
+//!     <row keep="true"><cell colspan="2" rowspan="1"><p role="table-cell" align="center">1</p></cell>...</row>
+//!   </table>
 //! </document>
 //! ```
 //!
@@ -16,10 +21,10 @@
 
 use roxmltree::{Node, NodeType};
 
-use super::{Block, ColumnsKind, Document, Para, Role};
+use super::{Block, Cell, ColumnsKind, Document, Para, Role, Row, Table};
 use crate::Error;
 use crate::model::{Span, nfc_in_place};
-use crate::nd30::Typography;
+use crate::nd30::{Align, Typography};
 
 /// Parses layout markup produced by `template` (the name is for error messages).
 pub fn parse(markup: &str, template: &str, typo: &Typography) -> Result<Document, Error> {
@@ -94,11 +99,27 @@ impl<'a, 'i> Parser<'a, 'i> {
                 "columns" => doc.blocks.push(self.columns(node)?),
                 "page-break" => doc.blocks.push(Block::PageBreak),
                 "end-mark" => append_end_mark(&mut doc.blocks),
+                "table" => doc.blocks.push(Block::Table(self.table(node)?)),
+                "section" => {
+                    let landscape = match node.attribute("orientation") {
+                        None | Some("portrait") => false,
+                        Some("landscape") => true,
+                        Some(other) => {
+                            return Err(self.err(
+                                node,
+                                format!(
+                                    "<section orientation=\"{other}\">: expected \"portrait\" or \"landscape\""
+                                ),
+                            ));
+                        }
+                    };
+                    doc.blocks.push(Block::Section { landscape });
+                }
                 other => {
                     return Err(self.err(
                         node,
                         format!(
-                            "unknown element <{other}>; expected <p>, <columns>, <page-break> or <end-mark>"
+                            "unknown element <{other}>; expected <p>, <columns>, <table>, <section>, <page-break> or <end-mark>"
                         ),
                     ));
                 }
@@ -146,6 +167,109 @@ impl<'a, 'i> Parser<'a, 'i> {
         Ok(Block::Columns { kind, left, right })
     }
 
+    fn flag(&self, node: Node, name: &str) -> Result<bool, Error> {
+        match node.attribute(name) {
+            None | Some("false") | Some("") => Ok(false),
+            Some("true") => Ok(true),
+            Some(other) => Err(self.err(
+                node,
+                format!("{name}=\"{other}\": expected \"true\" or \"false\""),
+            )),
+        }
+    }
+
+    fn count(&self, node: Node, name: &str) -> Result<usize, Error> {
+        match node.attribute(name) {
+            None => Ok(1),
+            Some(v) => v
+                .trim()
+                .parse::<usize>()
+                .ok()
+                .filter(|n| *n >= 1)
+                .ok_or_else(|| {
+                    self.err(
+                        node,
+                        format!("{name}=\"{v}\": expected a whole number from 1"),
+                    )
+                }),
+        }
+    }
+
+    fn table(&self, node: Node<'a, 'i>) -> Result<Table, Error> {
+        let widths_attr = node.attribute("widths").unwrap_or("");
+        let widths: Vec<u32> = widths_attr
+            .split_whitespace()
+            .map(|w| w.parse::<u32>().ok().filter(|w| *w > 0))
+            .collect::<Option<_>>()
+            .filter(|w: &Vec<u32>| !w.is_empty())
+            .ok_or_else(|| {
+                self.err(
+                    node,
+                    format!("<table widths=\"{widths_attr}\">: expected positive whole numbers separated by spaces"),
+                )
+            })?;
+        let mut rows = Vec::new();
+        for r in self.elements(node)? {
+            if r.tag_name().name() != "row" {
+                return Err(self.err(r, "only <row> may stand in a <table>"));
+            }
+            let mut cells = Vec::new();
+            for c in self.elements(r)? {
+                if c.tag_name().name() != "cell" {
+                    return Err(self.err(c, "only <cell> may stand in a <row>"));
+                }
+                let mut paras = Vec::new();
+                for p in self.elements(c)? {
+                    if p.tag_name().name() != "p" {
+                        return Err(self.err(p, "only <p> may stand in a <cell>"));
+                    }
+                    paras.push(self.para(p)?);
+                }
+                cells.push(Cell {
+                    colspan: self.count(c, "colspan")?,
+                    rowspan: self.count(c, "rowspan")?,
+                    paras,
+                });
+            }
+            rows.push(Row {
+                header: self.flag(r, "header")?,
+                keep_together: self.flag(r, "keep")?,
+                cells,
+            });
+        }
+        let table = Table { widths, rows };
+        // Every row must cover the columns exactly.
+        let n = table.widths.len();
+        let mut covered = vec![0usize; table.rows.len()];
+        for (r, placed) in table.placed().iter().enumerate() {
+            for (col, cell) in placed {
+                if col + cell.colspan > n {
+                    return Err(self.err(
+                        node,
+                        format!(
+                            "row {} of the table has more cells than its {n} columns",
+                            r + 1
+                        ),
+                    ));
+                }
+                for c in covered.iter_mut().skip(r).take(cell.rowspan) {
+                    *c += cell.colspan;
+                }
+            }
+        }
+        if let Some(r) = covered.iter().position(|c| *c != n) {
+            return Err(self.err(
+                node,
+                format!(
+                    "row {} of the table covers {} of its {n} columns",
+                    r + 1,
+                    covered[r]
+                ),
+            ));
+        }
+        Ok(table)
+    }
+
     fn role(&self, node: Node) -> Result<Role, Error> {
         let name = node
             .attribute("role")
@@ -179,6 +303,20 @@ impl<'a, 'i> Parser<'a, 'i> {
             "appendix-label" => Role::AppendixLabel,
             "appendix-title" => Role::AppendixTitle,
             "appendix-reference" => Role::AppendixReference,
+            "table-head" => Role::TableHead,
+            "table-number" => Role::TableNumber,
+            "table-group" => Role::TableGroup,
+            "table-cell" => Role::TableCell(match node.attribute("align") {
+                None | Some("left") => Align::Left,
+                Some("center") => Align::Center,
+                Some("justify") => Align::Justify,
+                Some(other) => {
+                    return Err(self.err(
+                        node,
+                        format!("align=\"{other}\": expected \"left\", \"center\" or \"justify\""),
+                    ));
+                }
+            }),
             other => return Err(self.err(node, format!("unknown role \"{other}\""))),
         };
         Ok(role)

@@ -1,10 +1,11 @@
 //! Vertical flow and pagination.
 
 use super::lines::{Line, StyledText, break_lines};
+use super::table::{self, BORDER, CellLine, GridBox};
 use super::{Item, Layout, Page};
 use crate::Error;
 use crate::fonts::{Face, Shapers};
-use crate::ir::{Block, ColumnsKind, Document, Para, Role, header_rows};
+use crate::ir::{self, Block, ColumnsKind, Document, Para, Role, header_rows};
 use crate::model::Span;
 use crate::nd30::{Align, PT_PER_MM, ParaStyle, Rule, Typography};
 
@@ -78,7 +79,12 @@ struct TableBox {
 enum Unit {
     Para(ParaBox),
     Table(TableBox),
+    Grid(GridBox),
     PageBreak,
+    /// A new section: a new page numbered 1.
+    Section {
+        landscape: bool,
+    },
 }
 
 struct Engine<'a> {
@@ -180,8 +186,21 @@ impl Engine<'_> {
         self.typo.margin_left_mm * PT_PER_MM
     }
 
-    fn text_width(&self) -> f32 {
-        self.typo.text_width_pt()
+    /// Page width and height in points.
+    fn page_size(&self, landscape: bool) -> (f32, f32) {
+        let (w, h) = (
+            self.typo.page_width_mm * PT_PER_MM,
+            self.typo.page_height_mm * PT_PER_MM,
+        );
+        if landscape { (h, w) } else { (w, h) }
+    }
+
+    /// The text width of a page, to the twip as the DOCX writer sets it.
+    fn text_width_twips(&self, landscape: bool) -> i32 {
+        let (w, _) = self.page_size(landscape);
+        (w / TWIP).round() as i32
+            - crate::nd30::mm_to_twips(self.typo.margin_left_mm)
+            - crate::nd30::mm_to_twips(self.typo.margin_right_mm)
     }
 
     fn runs(&self, p: &Para) -> Vec<StyledText> {
@@ -259,18 +278,33 @@ impl Engine<'_> {
     fn units(&self, doc: &Document) -> Vec<Unit> {
         let mut out = Vec::new();
         let mut id = 0;
+        let mut landscape = false;
         for b in &doc.blocks {
             match b {
                 Block::Para(p) => {
                     let rule_after = Some(SUMMARY_RULE_AFTER);
+                    let width = self.text_width_twips(landscape) as f32 * TWIP;
                     out.push(Unit::Para(self.para_box(
                         id,
                         p,
                         self.text_left(),
-                        self.text_width(),
+                        width,
                         rule_after,
                     )));
                     id += 1;
+                }
+                Block::Table(t) => {
+                    out.push(Unit::Grid(self.grid(id, t, landscape)));
+                    id += t
+                        .rows
+                        .iter()
+                        .flat_map(|r| &r.cells)
+                        .map(|c| c.paras.len())
+                        .sum::<usize>();
+                }
+                Block::Section { landscape: l } => {
+                    landscape = *l;
+                    out.push(Unit::Section { landscape });
                 }
                 Block::Columns { kind, left, right } => {
                     out.push(Unit::Table(self.table(id, *kind, left, right)));
@@ -280,6 +314,93 @@ impl Engine<'_> {
             }
         }
         out
+    }
+
+    /// A table across the text width: each cell's paragraphs broken into lines
+    /// inside the cell margins, then the rows grouped into bands.
+    fn grid(&self, first_id: usize, t: &ir::Table, landscape: bool) -> GridBox {
+        let widths = t.widths_twips(self.text_width_twips(landscape));
+        let mut edges = Vec::with_capacity(widths.len() + 1);
+        let mut x = 0;
+        edges.push(0);
+        for w in &widths {
+            x += w;
+            edges.push(x);
+        }
+        let left = self.text_left();
+        let margin = self.typo.cell_margin_twips as f32 * TWIP;
+        let mut id = first_id;
+        let empty = [crate::docx::empty_cell_para()];
+        let mut rows = Vec::with_capacity(t.rows.len());
+        for (row, placed) in t.rows.iter().zip(t.placed()) {
+            let mut cells = Vec::with_capacity(placed.len());
+            for (col, cell) in placed {
+                let end = (col + cell.colspan).min(widths.len());
+                let x0 = left + edges[col] as f32 * TWIP;
+                let width = (edges[end] - edges[col]) as f32 * TWIP;
+                let paras: &[Para] = if cell.paras.is_empty() {
+                    &empty
+                } else {
+                    &cell.paras
+                };
+                let (lines, height) = self.cell_lines(id, paras, x0 + margin, width - 2.0 * margin);
+                id += cell.paras.len();
+                cells.push(table::SrcCell {
+                    x: x0,
+                    width,
+                    rowspan: cell.rowspan,
+                    lines,
+                    height,
+                });
+            }
+            rows.push(table::SrcRow {
+                header: row.header,
+                keep: row.keep_together,
+                cells,
+            });
+        }
+        table::bands(rows)
+    }
+
+    /// A cell's paragraphs as lines with their tops and bottoms from the content top,
+    /// and the content's height (the last paragraph's space after included).
+    fn cell_lines(
+        &self,
+        first_id: usize,
+        paras: &[Para],
+        x: f32,
+        width: f32,
+    ) -> (Vec<CellLine>, f32) {
+        let mut out = Vec::new();
+        let mut y = 0.0f32;
+        let mut prev_after: Option<f32> = None;
+        for (k, p) in paras.iter().enumerate() {
+            let b = self.para_box(first_id + k, p, x, width.max(1.0), None);
+            y += match prev_after {
+                Some(a) => a.max(b.before),
+                None => b.before,
+            };
+            if b.lines.is_empty() {
+                out.push(CellLine {
+                    top: y,
+                    bottom: y + b.line_height,
+                    items: Vec::new(),
+                });
+                y += b.line_height;
+            }
+            for line in b.lines {
+                let mut items = Vec::new();
+                push_line(&mut items, line, b.x, y + b.ascent, b.para);
+                out.push(CellLine {
+                    top: y,
+                    bottom: y + b.line_height,
+                    items,
+                });
+                y += b.line_height;
+            }
+            prev_after = Some(b.after);
+        }
+        (out, y + prev_after.unwrap_or(0.0))
     }
 
     /// Lays out one cell's paragraphs from y = 0; returns items and height.
@@ -365,23 +486,21 @@ impl Engine<'_> {
     }
 
     fn paginate(&self, units: Vec<Unit>) -> Layout {
-        let page_h = self.typo.page_height_mm * PT_PER_MM;
-        let top = self.typo.margin_top_mm * PT_PER_MM;
-        let bottom = page_h - self.typo.margin_bottom_mm * PT_PER_MM;
+        let (page_w, page_h) = self.page_size(false);
         let mut f = Flow {
-            pages: vec![Page {
-                number: 1,
-                items: Vec::new(),
-            }],
-            y: top,
-            top,
-            bottom,
+            pages: Vec::new(),
+            y: 0.0,
+            top: self.typo.margin_top_mm * PT_PER_MM,
+            bottom: 0.0,
+            margin_bottom: self.typo.margin_bottom_mm * PT_PER_MM,
             prev_after: 0.0,
             at_top: true,
         };
+        f.start_page(1, self.page_size(false));
         for (i, unit) in units.iter().enumerate() {
             match unit {
                 Unit::PageBreak => f.new_page(),
+                Unit::Section { landscape } => f.start_page(1, self.page_size(*landscape)),
                 Unit::Table(t) => {
                     let gap = if f.at_top { 0.0 } else { f.prev_after };
                     if !f.at_top && f.y + gap + t.height > f.bottom + 0.01 {
@@ -396,6 +515,7 @@ impl Engine<'_> {
                     f.prev_after = 0.0;
                     f.at_top = false;
                 }
+                Unit::Grid(g) => f.place_grid(g),
                 Unit::Para(p) => {
                     let chain = keep_chain_height(&units[i..]);
                     let gap = f.gap(p);
@@ -409,7 +529,7 @@ impl Engine<'_> {
         let mut pages = f.pages;
         self.add_page_numbers(&mut pages);
         Layout {
-            width: self.typo.page_width_mm * PT_PER_MM,
+            width: page_w,
             height: page_h,
             pages,
         }
@@ -424,7 +544,9 @@ impl Engine<'_> {
                 face: Face::Regular,
                 size: st.size,
             }];
-            let mut lines = break_lines(&runs, self.text_width(), 0.0, Align::Center, self.shapers);
+            let width =
+                page.width - (self.typo.margin_left_mm + self.typo.margin_right_mm) * PT_PER_MM;
+            let mut lines = break_lines(&runs, width, 0.0, Align::Center, self.shapers);
             let line = lines.remove(0);
             let mut items = Vec::new();
             push_line(&mut items, line, self.text_left(), y, usize::MAX);
@@ -454,32 +576,7 @@ fn keep_chain_height(units: &[Unit]) -> f32 {
     h
 }
 
-fn shift(item: Item, dy: f32) -> Item {
-    match item {
-        Item::Text {
-            x,
-            baseline,
-            fragment,
-            para,
-        } => Item::Text {
-            x,
-            baseline: baseline + dy,
-            fragment,
-            para,
-        },
-        Item::Rule {
-            x,
-            y,
-            width,
-            height,
-        } => Item::Rule {
-            x,
-            y: y + dy,
-            width,
-            height,
-        },
-    }
-}
+use table::shift;
 
 fn push_line(items: &mut Vec<Item>, line: Line, x: f32, baseline: f32, para: usize) {
     for fragment in line.fragments {
@@ -496,21 +593,122 @@ struct Flow {
     pages: Vec<Page>,
     y: f32,
     top: f32,
+    /// The bottom of the text area of the current page.
     bottom: f32,
+    margin_bottom: f32,
     prev_after: f32,
     at_top: bool,
 }
 
 impl Flow {
-    fn new_page(&mut self) {
-        let number = self.pages.len() as u32 + 1;
+    /// Starts a page numbered `number` of the given size.
+    fn start_page(&mut self, number: u32, (width, height): (f32, f32)) {
         self.pages.push(Page {
             number,
+            width,
+            height,
             items: Vec::new(),
         });
+        self.bottom = height - self.margin_bottom;
         self.y = self.top;
         self.prev_after = 0.0;
         self.at_top = true;
+    }
+
+    /// Starts the next page of the current section.
+    fn new_page(&mut self) {
+        let last = self.pages.last().expect("a page");
+        let (number, size) = (last.number + 1, (last.width, last.height));
+        self.start_page(number, size);
+    }
+
+    /// Places a table: header bands first, then body bands, breaking rows across
+    /// pages and repeating the header bands at the top of each page.
+    fn place_grid(&mut self, g: &GridBox) {
+        let header_h: f32 = g.header.iter().map(|b| b.height).sum();
+        let first_h = g.body.first().map_or(0.0, |b| {
+            if b.keep {
+                b.height
+            } else {
+                b.cells
+                    .iter()
+                    .filter_map(|c| c.lines.first().map(|l| c.top + BORDER + l.bottom))
+                    .fold(0.0, f32::max)
+            }
+        });
+        // The header and the first line of the first row, or nothing, at a page's foot.
+        let gap = if self.at_top { 0.0 } else { self.prev_after };
+        if !self.at_top && self.y + gap + header_h + first_h + BORDER > self.bottom + 0.01 {
+            self.new_page();
+        }
+        let gap = if self.at_top { 0.0 } else { self.prev_after };
+        self.y += gap;
+        self.at_top = false;
+        let header = |f: &mut Flow| {
+            for b in &g.header {
+                let page = f.pages.last_mut().expect("a page");
+                b.draw(f.y, &mut page.items);
+                f.y += b.height;
+            }
+        };
+        header(self);
+        let mut fresh = true;
+        let mut queue: Vec<table::Band> = g.body.iter().rev().cloned().collect();
+        while let Some(band) = queue.pop() {
+            let room = self.bottom - self.y - BORDER;
+            if band.height <= room + 0.01 {
+                let page = self.pages.last_mut().expect("a page");
+                band.draw(self.y, &mut page.items);
+                self.y += band.height;
+                fresh = false;
+                continue;
+            }
+            // Whole bands move on, unless they would not fit on a page of their own.
+            if band.keep && !fresh {
+                self.close_table_on_page();
+                self.new_page();
+                self.at_top = false;
+                header(self);
+                fresh = true;
+                queue.push(band);
+                continue;
+            }
+            match band.split(room) {
+                Some((first, rest)) => {
+                    let page = self.pages.last_mut().expect("a page");
+                    first.draw(self.y, &mut page.items);
+                    self.y += first.height;
+                    if rest.is_empty() {
+                        fresh = false;
+                        continue;
+                    }
+                    queue.extend(rest.into_iter().rev());
+                }
+                None if fresh => {
+                    // Not one line fits under the header on an empty page: place the
+                    // band anyway rather than loop.
+                    let page = self.pages.last_mut().expect("a page");
+                    band.draw(self.y, &mut page.items);
+                    self.y += band.height;
+                    fresh = false;
+                    continue;
+                }
+                None => queue.push(band),
+            }
+            self.close_table_on_page();
+            self.new_page();
+            self.at_top = false;
+            header(self);
+            fresh = true;
+        }
+        self.y += BORDER;
+        self.prev_after = 0.0;
+    }
+
+    /// The table's bottom border on this page (the last band's bottom edge is
+    /// drawn with its cells; this accounts for its thickness).
+    fn close_table_on_page(&mut self) {
+        self.y += BORDER;
     }
 
     fn gap(&self, p: &ParaBox) -> f32 {

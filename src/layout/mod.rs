@@ -9,6 +9,7 @@
 
 mod flow;
 mod lines;
+mod table;
 
 pub use flow::layout;
 pub use lines::{Fragment, Glyph, Line, StyledText, break_lines};
@@ -44,8 +45,12 @@ pub enum Item {
 /// One page of the laid-out document.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Page {
-    /// The page number (1-based); page 1 does not show it.
+    /// The page number (1-based, again from 1 in each appendix); page 1 does not show it.
     pub number: u32,
+    /// Page width, points (wider than high on a landscape page).
+    pub width: f32,
+    /// Page height, points.
+    pub height: f32,
     /// What the page holds, in reading order.
     pub items: Vec<Item>,
 }
@@ -53,9 +58,9 @@ pub struct Page {
 /// A laid-out document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layout {
-    /// Page width, points.
+    /// Width of a portrait page, points.
     pub width: f32,
-    /// Page height, points.
+    /// Height of a portrait page, points.
     pub height: f32,
     /// The pages.
     pub pages: Vec<Page>,

@@ -5,21 +5,25 @@ use serde::{Deserialize, Serialize};
 use super::body::{Block, Section};
 use super::text::VisitText;
 
-/// A phụ lục: a label, a title, a reference line and a body.
-///
-/// Tables are kept as text paragraphs (`| cell | cell |`) until the model has tables.
+/// A phụ lục: a label, a title, a reference line and a body of paragraphs, lists,
+/// tables and sections. It starts on a new page, and its pages are numbered from 1.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Appendix {
-    /// `Phụ lục`, `Phụ lục I`; empty when the source had none.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub label: String,
+    /// An explicit label; by default `Phụ lục`, or `Phụ lục I`, `Phụ lục II` ... when
+    /// the plan has two or more (R37). See [`crate::Plan::appendix_label`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     /// The title lines, upper case.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub title: Vec<String>,
-    /// The `(Kèm theo Kế hoạch số ... )` line, as written.
+    /// The `(Kèm theo Kế hoạch số ...)` line as written; by default it is made from
+    /// the plan's number, date and issuer ([`crate::Plan::appendix_reference`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
+    /// True to print the appendix on landscape pages (for a wide table).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub landscape: bool,
     /// Paragraphs before the first section.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub content: Vec<Block>,

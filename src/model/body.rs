@@ -5,6 +5,7 @@ use std::fmt;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
+use super::table::Table;
 use super::text::{Text, VisitText};
 
 /// The part of a plan a section is, when it is one of the parts plans are known by.
@@ -96,7 +97,7 @@ impl VisitText for Section {
 /// A piece of section content.
 ///
 /// In JSON: a string or span array is a paragraph; `{"bullets": [...]}` is a list
-/// of `-` items; `{"plus": [...]}` a list of `+` items.
+/// of `-` items; `{"plus": [...]}` a list of `+` items; `{"table": {...}}` a table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
     /// A body paragraph: justified, first-line indent.
@@ -105,6 +106,8 @@ pub enum Block {
     Bullets(Vec<Text>),
     /// Items each starting with `+` (usually under a `-` item).
     Plus(Vec<Text>),
+    /// A table with borders, its header row repeated on each page.
+    Table(Box<Table>),
 }
 
 impl VisitText for Block {
@@ -112,6 +115,7 @@ impl VisitText for Block {
         match self {
             Block::Paragraph(t) => t.visit_text(f),
             Block::Bullets(items) | Block::Plus(items) => items.visit_text(f),
+            Block::Table(t) => t.visit_text(f),
         }
     }
 }
@@ -131,6 +135,11 @@ impl Serialize for Block {
                 m.serialize_entry("plus", items)?;
                 m.end()
             }
+            Block::Table(t) => {
+                let mut m = ser.serialize_map(Some(1))?;
+                m.serialize_entry("table", t)?;
+                m.end()
+            }
         }
     }
 }
@@ -140,6 +149,7 @@ impl Serialize for Block {
 enum ListBlock {
     Bullets(Vec<Text>),
     Plus(Vec<Text>),
+    Table(Box<Table>),
 }
 
 impl<'de> Deserialize<'de> for Block {
@@ -149,7 +159,7 @@ impl<'de> Deserialize<'de> for Block {
             type Value = Block;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str(
-                    "a paragraph (a string or an array of spans) or a list {\"bullets\": [...]}",
+                    "a paragraph (a string or an array of spans), a list {\"bullets\": [...]} or {\"table\": {...}}",
                 )
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Block, E> {
@@ -163,6 +173,7 @@ impl<'de> Deserialize<'de> for Block {
                     match ListBlock::deserialize(de::value::MapAccessDeserializer::new(map))? {
                         ListBlock::Bullets(items) => Block::Bullets(items),
                         ListBlock::Plus(items) => Block::Plus(items),
+                        ListBlock::Table(t) => Block::Table(t),
                     },
                 )
             }

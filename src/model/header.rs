@@ -18,6 +18,11 @@ pub struct Header {
     pub parent: Vec<String>,
     /// The issuing body, one string per line (`["ỦY BAN NHÂN DÂN", "THỊ TRẤN ĐỒNG ĐĂNG"]`).
     pub issuer: Vec<String>,
+    /// The issuer's name as written in a sentence (`Ủy ban nhân dân thị trấn Đồng Đăng`),
+    /// used in the reference line of appendices; by default derived from `issuer`
+    /// ([`Header::issuer_in_text`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer_name: Option<String>,
     /// The issuer's abbreviation in the symbol (`UBND` in `05/KH-UBND`).
     pub issuer_abbr: String,
     /// The document number; `null` for a draft, rendered as a blank.
@@ -37,6 +42,7 @@ impl Header {
     /// let mut h = Header {
     ///     parent: vec![],
     ///     issuer: vec!["ỦY BAN NHÂN DÂN".into()],
+    ///     issuer_name: None,
     ///     issuer_abbr: "UBND".into(),
     ///     number: Some(5),
     ///     place: "Hà Nội".into(),
@@ -63,9 +69,77 @@ impl Header {
         format!("{}-{}", doc_type.abbreviation(), self.issuer_abbr)
     }
 
+    /// The issuer's name for running text: `issuer_name` when given, else derived from
+    /// the upper-case `issuer` lines. The administrative level (`thị trấn`, `tỉnh` ...)
+    /// and what precedes it are written in lower case, the place name after it with
+    /// capitals; a body without a level word gets a capital on each word but `và`
+    /// (`Sở Công Thương`), which is right for short names only: set `issuer_name`
+    /// for names like `Bộ Tài nguyên và Môi trường`.
+    ///
+    /// ```
+    /// use vanban::model::{Header, IssueDate};
+    /// let mut h: Header = serde_json::from_str(r#"{"issuer": ["ỦY BAN NHÂN DÂN", "THỊ TRẤN ĐỒNG ĐĂNG"],
+    ///     "issuer_abbr": "UBND", "place": "Đồng Đăng", "date": {"year": 2024}}"#).unwrap();
+    /// assert_eq!(h.issuer_in_text(), "Ủy ban nhân dân thị trấn Đồng Đăng");
+    /// h.issuer = vec!["SỞ CÔNG THƯƠNG".into()];
+    /// assert_eq!(h.issuer_in_text(), "Sở Công Thương");
+    /// ```
+    pub fn issuer_in_text(&self) -> String {
+        if let Some(name) = &self.issuer_name {
+            return name.trim().to_string();
+        }
+        let lower = self.issuer.join(" ").to_lowercase();
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        const LEVELS: &[&[&str]] = &[
+            &["thành", "phố"],
+            &["thị", "trấn"],
+            &["thị", "xã"],
+            &["đặc", "khu"],
+            &["tỉnh"],
+            &["huyện"],
+            &["quận"],
+            &["phường"],
+            &["xã"],
+        ];
+        // The end of the last level word: the place name follows it.
+        let level_end = (0..words.len()).rev().find_map(|i| {
+            LEVELS
+                .iter()
+                .find(|l| words[i..].starts_with(l))
+                .map(|l| i + l.len())
+        });
+        let name_from = match level_end {
+            Some(e) => e,
+            None if lower.starts_with("ủy ban nhân dân")
+                || lower.starts_with("hội đồng nhân dân") =>
+            {
+                words.len()
+            }
+            None => 1,
+        };
+        let mut out: Vec<String> = Vec::with_capacity(words.len());
+        for (i, w) in words.iter().enumerate() {
+            if i == 0 || (i >= name_from && *w != "và") {
+                out.push(capitalize(w));
+            } else {
+                out.push(w.to_string());
+            }
+        }
+        out.join(" ")
+    }
+
     /// The place and date line of ô 4: `Đồng Đăng, ngày      tháng 3 năm 2024`.
     pub fn place_date_line(&self) -> String {
         format!("{}, {}", self.place, self.date)
+    }
+}
+
+/// `word` with its first letter in upper case.
+fn capitalize(word: &str) -> String {
+    let mut c = word.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
     }
 }
 
@@ -73,6 +147,7 @@ impl VisitText for Header {
     fn visit_text(&mut self, f: &mut dyn FnMut(&mut String)) {
         self.parent.visit_text(f);
         self.issuer.visit_text(f);
+        self.issuer_name.visit_text(f);
         self.issuer_abbr.visit_text(f);
         self.place.visit_text(f);
     }
@@ -208,6 +283,7 @@ mod tests {
         let mut h = Header {
             parent: vec![],
             issuer: vec!["ỦY BAN NHÂN DÂN".into()],
+            issuer_name: None,
             issuer_abbr: "UBND".into(),
             number: Some(173),
             place: "Hà Nội".into(),

@@ -10,6 +10,7 @@ mod closing;
 mod doc_type;
 mod header;
 pub mod numbering;
+mod table;
 mod text;
 
 pub use appendix::Appendix;
@@ -18,6 +19,7 @@ pub use closing::{Authority, AuthorityForm, Recipients, Signature};
 pub use doc_type::DocType;
 pub use header::{DRAFT_BLANK, Header, IssueDate};
 pub use numbering::NumberStyle;
+pub use table::{Cell, CellAlign, Column, Row, Table, start_columns};
 pub use text::{Span, Text, VisitText, nfc_in_place};
 
 use serde::{Deserialize, Serialize};
@@ -95,6 +97,52 @@ impl Plan {
         let mut out = Vec::new();
         walk(&self.sections, kind, &mut out);
         out
+    }
+
+    /// The label of appendix `i` (0-based): its own, else `Phụ lục` when the plan has
+    /// one appendix and `Phụ lục I`, `Phụ lục II` ... when it has more (R37).
+    ///
+    /// ```
+    /// # let json = std::fs::read_to_string("fixtures/ke-hoach-dong-dang-2024-phu-luc.json").unwrap();
+    /// # let plan = vanban::Plan::from_json(&json).unwrap();
+    /// assert_eq!(plan.appendix_label(1), "Phụ lục II");
+    /// ```
+    pub fn appendix_label(&self, i: usize) -> String {
+        if let Some(l) = self.appendices.get(i).and_then(|a| a.label.as_deref()) {
+            return l.to_string();
+        }
+        if self.appendices.len() < 2 {
+            "Phụ lục".to_string()
+        } else {
+            format!("Phụ lục {}", numbering::roman(i + 1))
+        }
+    }
+
+    /// The reference line under appendix `i`'s title: its own, else made from the
+    /// plan's number, date and issuer, with a draft's blanks kept.
+    ///
+    /// ```
+    /// # let json = std::fs::read_to_string("fixtures/ke-hoach-dong-dang-2024-phu-luc.json").unwrap();
+    /// # let plan = vanban::Plan::from_json(&json).unwrap();
+    /// assert_eq!(
+    ///     plan.appendix_reference(0),
+    ///     "(Kèm theo Kế hoạch số 12/KH-UBND ngày 05 tháng 3 năm 2024 \
+    ///      của Ủy ban nhân dân thị trấn Đồng Đăng)"
+    /// );
+    /// ```
+    pub fn appendix_reference(&self, i: usize) -> String {
+        if let Some(r) = self.appendices.get(i).and_then(|a| a.reference.as_deref()) {
+            return r.to_string();
+        }
+        let h = &self.header;
+        format!(
+            "(Kèm theo {} số{}/{} {} của {})",
+            Self::DOC_TYPE.name(),
+            h.number_text(),
+            h.symbol(Self::DOC_TYPE),
+            h.date,
+            h.issuer_in_text()
+        )
     }
 
     /// Normalizes every text of the plan to Unicode NFC.

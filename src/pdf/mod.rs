@@ -45,7 +45,7 @@ pub fn write(layout: &Layout, fonts: &FontSet, opts: &PdfOptions) -> Result<Vec<
     let font = |f: Face| faces[Face::ALL.iter().position(|x| *x == f).expect("face")].clone();
 
     for page in &layout.pages {
-        let settings = PageSettings::from_wh(layout.width, layout.height)
+        let settings = PageSettings::from_wh(page.width, page.height)
             .ok_or_else(|| Error::Output("invalid page size".into()))?;
         let mut p = doc.start_page_with(settings);
         let mut surface = p.surface();

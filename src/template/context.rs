@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::model::numbering::style_at;
-use crate::model::{Block, Plan, Section, Span, Text};
+use crate::model::{Block, CellAlign, Plan, Row, Section, Span, Table, Text, start_columns};
 
 /// The context handed to templates.
 #[derive(Debug, Serialize)]
@@ -44,11 +44,48 @@ pub struct PlanContext {
 /// An appendix.
 #[derive(Debug, Serialize)]
 pub struct AppendixCtx {
+    /// `Phụ lục I` (R37).
     label: String,
     title: Vec<String>,
-    reference: Option<String>,
+    /// `(Kèm theo Kế hoạch số ...)`.
+    reference: String,
+    landscape: bool,
     content: Vec<BlockCtx>,
     outline: Vec<SectionCtx>,
+}
+
+/// A table, with the column each cell starts in resolved.
+#[derive(Debug, Serialize)]
+pub struct TableCtx {
+    /// Relative widths separated by spaces (`1 6 3`).
+    widths: String,
+    /// Number of columns.
+    columns: usize,
+    /// Header cell spans, one per column.
+    head: Vec<Vec<SpanCtx>>,
+    /// True for a `(1) (2) ...` row under the header.
+    column_numbers: bool,
+    rows: Vec<RowCtx>,
+}
+
+/// A table row: a group heading or cells.
+#[derive(Debug, Serialize)]
+pub struct RowCtx {
+    /// The text of a group row.
+    group: Option<Vec<SpanCtx>>,
+    keep: bool,
+    cells: Vec<CellCtx>,
+}
+
+/// A table cell.
+#[derive(Debug, Serialize)]
+pub struct CellCtx {
+    colspan: usize,
+    rowspan: usize,
+    /// `left`, `center` or `justify`: the alignment of the column it starts in.
+    align: &'static str,
+    /// One entry of spans per paragraph.
+    paras: Vec<Vec<SpanCtx>>,
 }
 
 /// One span of inline text.
@@ -82,10 +119,61 @@ pub struct SectionCtx {
 /// A content block.
 #[derive(Debug, Serialize)]
 pub struct BlockCtx {
-    /// `paragraph`, `bullets` or `plus`.
+    /// `paragraph`, `bullets`, `plus` or `table`.
     kind: &'static str,
     /// For a paragraph: its spans; for a list: one entry per item.
     items: Vec<Vec<SpanCtx>>,
+    /// For a table: the table.
+    table: Option<TableCtx>,
+}
+
+fn table(t: &Table) -> TableCtx {
+    let starts = start_columns(t.columns.len(), &t.spans());
+    let rows = t
+        .rows
+        .iter()
+        .zip(starts)
+        .map(|(r, starts)| match r {
+            Row::Group(g) => RowCtx {
+                group: Some(spans(g)),
+                keep: false,
+                cells: Vec::new(),
+            },
+            Row::Cells {
+                cells,
+                keep_together,
+            } => RowCtx {
+                group: None,
+                keep: *keep_together,
+                cells: cells
+                    .iter()
+                    .zip(starts)
+                    .map(|(c, col)| CellCtx {
+                        colspan: c.colspan,
+                        rowspan: c.rowspan,
+                        align: match t.columns.get(col).map(|c| c.effective_align()) {
+                            Some(CellAlign::Center) => "center",
+                            Some(CellAlign::Justify) => "justify",
+                            _ => "left",
+                        },
+                        paras: c.paragraphs.iter().map(spans).collect(),
+                    })
+                    .collect(),
+            },
+        })
+        .collect();
+    TableCtx {
+        widths: t
+            .columns
+            .iter()
+            .map(|c| c.width.to_string())
+            .collect::<Vec<_>>()
+            .join(" "),
+        columns: t.columns.len(),
+        head: t.columns.iter().map(|c| spans(&c.header)).collect(),
+        column_numbers: t.column_numbers,
+        rows,
+    }
 }
 
 fn spans(t: &Text) -> Vec<SpanCtx> {
@@ -105,14 +193,22 @@ fn block(b: &Block) -> BlockCtx {
         Block::Paragraph(t) => BlockCtx {
             kind: "paragraph",
             items: vec![spans(t)],
+            table: None,
         },
         Block::Bullets(items) => BlockCtx {
             kind: "bullets",
             items: items.iter().map(spans).collect(),
+            table: None,
         },
         Block::Plus(items) => BlockCtx {
             kind: "plus",
             items: items.iter().map(spans).collect(),
+            table: None,
+        },
+        Block::Table(t) => BlockCtx {
+            kind: "table",
+            items: Vec::new(),
+            table: Some(table(t)),
         },
     }
 }
@@ -192,10 +288,12 @@ pub fn plan_context(plan: &Plan) -> PlanContext {
         appendices: plan
             .appendices
             .iter()
-            .map(|a| AppendixCtx {
-                label: a.label.clone(),
+            .enumerate()
+            .map(|(i, a)| AppendixCtx {
+                label: plan.appendix_label(i),
                 title: a.title.clone(),
-                reference: a.reference.clone(),
+                reference: plan.appendix_reference(i),
+                landscape: a.landscape,
                 content: a.content.iter().map(block).collect(),
                 outline: outline(&a.sections, plan),
             })
