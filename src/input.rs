@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::Error;
-use crate::model::Plan;
+use crate::model::{Block, Plan, Section, Table};
 
 /// Reads a plan from JSON text. `file` is only used in error messages.
 ///
@@ -48,7 +48,33 @@ fn strip_position(msg: &str) -> String {
     }
 }
 
-/// Checks what the types cannot: ranges and required non-empty lines.
+/// Every table of the plan with its JSON path (`appendices[0].content[1]`).
+fn tables(plan: &Plan) -> impl Iterator<Item = (String, &Table)> {
+    fn blocks<'a>(at: &str, content: &'a [Block], out: &mut Vec<(String, &'a Table)>) {
+        for (i, b) in content.iter().enumerate() {
+            if let Block::Table(t) = b {
+                out.push((format!("{at}content[{i}]"), t));
+            }
+        }
+    }
+    fn sections<'a>(at: &str, list: &'a [Section], out: &mut Vec<(String, &'a Table)>) {
+        for (i, s) in list.iter().enumerate() {
+            let here = format!("{at}sections[{i}].");
+            blocks(&here, &s.content, out);
+            sections(&here, &s.sections, out);
+        }
+    }
+    let mut out = Vec::new();
+    sections("", &plan.sections, &mut out);
+    for (i, a) in plan.appendices.iter().enumerate() {
+        let here = format!("appendices[{i}].");
+        blocks(&here, &a.content, &mut out);
+        sections(&here, &a.sections, &mut out);
+    }
+    out.into_iter()
+}
+
+/// Checks what the types cannot: ranges, required non-empty lines, table shapes.
 fn validate(plan: &Plan, file: Option<PathBuf>) -> Result<(), Error> {
     let invalid = |path: &str, message: String| Error::Invalid {
         file: file.clone(),
@@ -71,6 +97,10 @@ fn validate(plan: &Plan, file: Option<PathBuf>) -> Result<(), Error> {
             "the summary (trích yếu) is empty".into(),
         ));
     }
+    tables(plan).try_for_each(|(at, t)| {
+        t.validate()
+            .map_err(|(inner, m)| invalid(&format!("{at}.table.{inner}"), m))
+    })?;
     if plan.signature.name.trim().is_empty() {
         return Err(invalid(
             "signature.name",
@@ -137,6 +167,22 @@ mod tests {
         let json = MIN.replace("\"day\": 5, \"month\": 3", "\"day\": 31, \"month\": 4");
         let msg = plan_from_json(&json, None).unwrap_err().to_string();
         assert!(msg.contains("at `header.date`: day 31"), "{msg}");
+    }
+
+    #[test]
+    fn a_ragged_table_row_names_its_path() {
+        let json = MIN.replace(
+            "\"sections\": [],",
+            r#""sections": [], "appendices": [{"title": ["X"], "content": ["a",
+                {"table": {"columns": [{"header": "TT"}, {"header": "Việc"}],
+                           "rows": [["1", "Họp"], ["2"]]}}]}],"#,
+        );
+        let msg = plan_from_json(&json, None).unwrap_err().to_string();
+        assert!(
+            msg.contains("at `appendices[0].content[1].table.rows[1]`"),
+            "{msg}"
+        );
+        assert!(msg.contains("covers 1 of the table's 2 columns"), "{msg}");
     }
 
     #[test]

@@ -45,8 +45,8 @@ const TABLE_BORDER_SIZE: usize = 4;
 
 /// What a section holds, in order.
 enum Child {
-    Para(Paragraph),
-    Table(Table),
+    Para(Box<Paragraph>),
+    Table(Box<Table>),
 }
 
 /// The page set-up of one section.
@@ -83,20 +83,20 @@ pub fn write(doc: &Document, typo: &Typography, shapers: &Shapers) -> Result<Vec
                 if std::mem::take(&mut break_before) {
                     para = para.page_break_before(true);
                 }
-                children.push(Child::Para(para));
+                children.push(Child::Para(Box::new(para)));
                 if let Some(rule) = w.style(p.role).rule {
-                    children.push(Child::Para(w.rule_paragraph(
+                    children.push(Child::Para(Box::new(w.rule_paragraph(
                         rule,
                         std::slice::from_ref(p),
                         text_width,
                         12.0,
-                    )));
+                    ))));
                 }
             }
             Block::Columns { kind, left, right } => {
-                children.push(Child::Table(w.columns(*kind, left, right)));
+                children.push(Child::Table(Box::new(w.columns(*kind, left, right))));
             }
-            Block::Table(t) => children.push(Child::Table(w.table(t, text_width))),
+            Block::Table(t) => children.push(Child::Table(Box::new(w.table(t, text_width)))),
             // The next paragraph starts the page (an empty paragraph holding a break
             // would leave a blank line at the top of the new page).
             Block::PageBreak => break_before = true,
@@ -112,8 +112,8 @@ pub fn write(doc: &Document, typo: &Typography, shapers: &Shapers) -> Result<Vec
     // The last section's properties are the document's own.
     for c in children {
         docx = match c {
-            Child::Para(p) => docx.add_paragraph(p),
-            Child::Table(t) => docx.add_table(t),
+            Child::Para(p) => docx.add_paragraph(*p),
+            Child::Table(t) => docx.add_table(*t),
         };
     }
     let (width, height) = w.page_size_twips(setup.landscape);
@@ -232,8 +232,8 @@ impl Writer<'_> {
         }
         for c in children {
             s = match c {
-                Child::Para(p) => s.add_paragraph(p),
-                Child::Table(t) => s.add_table(t),
+                Child::Para(p) => s.add_paragraph(*p),
+                Child::Table(t) => s.add_table(*t),
             };
         }
         s

@@ -233,11 +233,44 @@ const SECTION_PARAGRAPH_XML: &str = "<w:pPr><w:sectPr>";
 /// The same paragraph made 1 pt high, so that it cannot push the page over.
 const SECTION_PARAGRAPH_SMALL_XML: &str = r#"<w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact" /><w:rPr><w:sz w:val="2" /><w:szCs w:val="2" /></w:rPr><w:sectPr>"#;
 
-/// Writes what docx-rs cannot: `w:tblHeader` on marked header rows, and a 1-pt line
-/// for the paragraphs that end a section.
+/// Writes what docx-rs cannot: `w:tblHeader` on marked header rows, a 1-pt line
+/// for the paragraphs that end a section, and the first-page header (the empty one
+/// the document's last section names) on the sections docx-rs wrote without it.
 pub fn finish_marks(xml: &str) -> String {
-    xml.replace(HEADER_ROW_MARK_XML, "<w:tblHeader />")
-        .replace(SECTION_PARAGRAPH_XML, SECTION_PARAGRAPH_SMALL_XML)
+    let mut out = xml
+        .replace(HEADER_ROW_MARK_XML, "<w:tblHeader />")
+        .replace(SECTION_PARAGRAPH_XML, SECTION_PARAGRAPH_SMALL_XML);
+    const FIRST: &str = "<w:headerReference w:type=\"first\" r:id=\"";
+    const DEFAULT_END: &str = "<w:pgSz ";
+    let Some(at) = out.rfind(FIRST) else {
+        return out;
+    };
+    let id_start = at + FIRST.len();
+    let Some(id_len) = out[id_start..].find('"') else {
+        return out;
+    };
+    let reference = format!("{FIRST}{}\" />", &out[id_start..id_start + id_len]);
+    let mut fixed = String::with_capacity(out.len() + 256);
+    let mut rest = out.as_str();
+    while let Some(start) = rest.find("<w:sectPr>") {
+        let Some(len) = rest[start..].find("</w:sectPr>") else {
+            break;
+        };
+        let sect = &rest[start..start + len];
+        fixed.push_str(&rest[..start]);
+        match sect.find(DEFAULT_END) {
+            Some(pg) if !sect.contains(FIRST) => {
+                fixed.push_str(&sect[..pg]);
+                fixed.push_str(&reference);
+                fixed.push_str(&sect[pg..]);
+            }
+            _ => fixed.push_str(sect),
+        }
+        rest = &rest[start + len..];
+    }
+    fixed.push_str(rest);
+    out = fixed;
+    out
 }
 
 /// Numbers every `w14:paraId` in order from `*next`, so that the ids are unique and

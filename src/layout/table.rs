@@ -117,7 +117,7 @@ impl Band {
         // (index in self.cells, lines left) of the cells crossing the cut.
         let mut crossing: Vec<(usize, Vec<CellLine>)> = Vec::new();
         for (i, (c, &r)) in self.cells.iter().zip(&self.cell_rows).enumerate() {
-            let end = r + self.rows[r].cells_rowspan_of(c);
+            let end = r + self.rows[r].src_of(c).map_or(1, |s| s.rowspan);
             if r > cut {
                 continue;
             }
@@ -135,7 +135,9 @@ impl Band {
             });
             let rest = match c.lines.get(n) {
                 Some(next) => {
-                    let dy = next.top;
+                    // The rest starts as far down the cell as its first line did
+                    // (below the paragraph's space before), as LibreOffice places it.
+                    let dy = next.top - c.lines[0].top;
                     c.lines[n..]
                         .iter()
                         .map(|l| CellLine {
@@ -173,8 +175,13 @@ impl Band {
         for (i, lines) in crossing {
             let c = &self.cells[i];
             let r = self.cell_rows[i];
-            let span = self.rows[r].cells_rowspan_of(c) - (cut - r);
-            let height = lines.last().map_or(0.0, |l| l.bottom);
+            let src = self.rows[r].src_of(c);
+            let span = src.map_or(1, |s| s.rowspan) - (cut - r);
+            // The space after the cell's last paragraph still follows its last line.
+            let trail = src.map_or(0.0, |s| {
+                s.height - s.lines.last().map_or(s.height, |l| l.bottom)
+            });
+            let height = lines.last().map_or(0.0, |l| l.bottom + trail);
             cut_row.cells.push(SrcCell {
                 x: c.x,
                 width: c.width,
@@ -196,12 +203,9 @@ impl Band {
 }
 
 impl SrcRow {
-    /// The rowspan of the cell of this row drawn at `c`'s position.
-    fn cells_rowspan_of(&self, c: &CellBox) -> usize {
-        self.cells
-            .iter()
-            .find(|s| (s.x - c.x).abs() < 0.01)
-            .map_or(1, |s| s.rowspan)
+    /// The cell of this row drawn at `c`'s position.
+    fn src_of(&self, c: &CellBox) -> Option<&SrcCell> {
+        self.cells.iter().find(|s| (s.x - c.x).abs() < 0.01)
     }
 }
 
