@@ -339,7 +339,7 @@ impl Typography {
                 keep_next: true,
                 ..header
             },
-            Role::TableHead | Role::TableNumber | Role::TableGroup | Role::TableCell(_) => {
+            Role::TableHead | Role::TableNumber | Role::TableGroup(_) | Role::TableCell(_) => {
                 let cell = ParaStyle {
                     size: self.table_size,
                     align: Align::Left,
@@ -360,7 +360,11 @@ impl Typography {
                         align: Align::Center,
                         ..cell
                     },
-                    Role::TableGroup => ParaStyle { bold: true, ..cell },
+                    Role::TableGroup(align) => ParaStyle {
+                        bold: true,
+                        align,
+                        ..cell
+                    },
                     Role::TableCell(align) => ParaStyle { align, ..cell },
                     _ => cell,
                 }

@@ -92,6 +92,11 @@ fn long_plan_matches_libreoffice() {
 }
 
 #[test]
-fn plan_with_appendices_matches_libreoffice() {
+fn plan_with_appendix_tables_matches_libreoffice() {
     check("ke-hoach-kiem-tra-cchc-lam-dong-2026", 5);
+}
+
+#[test]
+fn landscape_table_appendix_matches_libreoffice() {
+    check("ke-hoach-dong-dang-2024-phu-luc", 8);
 }

@@ -2,7 +2,8 @@
 //!
 //! The first line is the header. A line of `(1) | (2) | ...` under it is the column
 //! number row. A line whose first cell is a Roman numeral (or a capital letter) and
-//! whose other cells after the second are empty heads a group: `I. Cấp tỉnh`.
+//! whose other cells after the second are empty heads a group, its number kept in
+//! the first column as written.
 //! A `<br>` inside a cell separates its paragraphs. Column widths are estimated from
 //! the length of the text in each column.
 
@@ -50,8 +51,10 @@ pub(crate) fn table(lines: &[&str]) -> Table {
             && !r[1].is_empty()
             && r[2..].iter().all(|c| c.is_empty());
         if group {
-            let label = r[0].trim_end_matches('.');
-            out_rows.push(Row::Group(Text::from(format!("{label}. {}", r[1]))));
+            out_rows.push(Row::Group {
+                number: Some(r[0].clone()),
+                text: Text::from(r[1].as_str()),
+            });
             continue;
         }
         out_rows.push(Row::Cells {
@@ -71,7 +74,7 @@ pub(crate) fn table(lines: &[&str]) -> Table {
                 h,
                 out_rows.iter().filter_map(|r| match r {
                     Row::Cells { cells, .. } => cells.get(i),
-                    Row::Group(_) => None,
+                    Row::Group { .. } => None,
                 }),
             ),
             align: None,
@@ -124,7 +127,7 @@ mod tests {
         assert_eq!(t.columns.len(), 3);
         assert!(t.column_numbers);
         assert!(
-            matches!(&t.rows[0], Row::Group(g) if g.plain() == "I. Cơ quan chuyên môn cấp tỉnh")
+            matches!(&t.rows[0], Row::Group { number: Some(n), text } if n == "I" && text.plain() == "Cơ quan chuyên môn cấp tỉnh")
         );
         let Row::Cells { cells, .. } = &t.rows[1] else {
             panic!()

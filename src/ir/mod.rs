@@ -65,8 +65,8 @@ pub enum Role {
     TableHead,
     /// A cell of the `(1) (2) (3)` row under the header.
     TableNumber,
-    /// The text of a group row (`I. CẤP TỈNH`), bold.
-    TableGroup,
+    /// The text (or the number) of a group row (`I. CẤP TỈNH`), bold.
+    TableGroup(Align),
     /// A body cell's paragraph, with its column's alignment.
     TableCell(Align),
 }
@@ -99,7 +99,7 @@ impl Role {
             Role::AppendixReference => "appendix-reference",
             Role::TableHead => "table-head",
             Role::TableNumber => "table-number",
-            Role::TableGroup => "table-group",
+            Role::TableGroup(_) => "table-group",
             Role::TableCell(_) => "table-cell",
         }
     }
@@ -364,7 +364,7 @@ fn write_para(out: &mut String, p: &Para, indent: &str) {
         Role::Heading(n) => {
             let _ = write!(out, "{n}");
         }
-        Role::TableCell(a) if a != Align::Left => {
+        Role::TableCell(a) | Role::TableGroup(a) if a != Align::Left => {
             let _ = write!(out, "[{a:?}]");
         }
         _ => {}

@@ -270,6 +270,18 @@ impl<'a, 'i> Parser<'a, 'i> {
         Ok(table)
     }
 
+    fn align(&self, node: Node) -> Result<Align, Error> {
+        match node.attribute("align") {
+            None | Some("left") => Ok(Align::Left),
+            Some("center") => Ok(Align::Center),
+            Some("justify") => Ok(Align::Justify),
+            Some(other) => Err(self.err(
+                node,
+                format!("align=\"{other}\": expected \"left\", \"center\" or \"justify\""),
+            )),
+        }
+    }
+
     fn role(&self, node: Node) -> Result<Role, Error> {
         let name = node
             .attribute("role")
@@ -305,18 +317,8 @@ impl<'a, 'i> Parser<'a, 'i> {
             "appendix-reference" => Role::AppendixReference,
             "table-head" => Role::TableHead,
             "table-number" => Role::TableNumber,
-            "table-group" => Role::TableGroup,
-            "table-cell" => Role::TableCell(match node.attribute("align") {
-                None | Some("left") => Align::Left,
-                Some("center") => Align::Center,
-                Some("justify") => Align::Justify,
-                Some(other) => {
-                    return Err(self.err(
-                        node,
-                        format!("align=\"{other}\": expected \"left\", \"center\" or \"justify\""),
-                    ));
-                }
-            }),
+            "table-group" => Role::TableGroup(self.align(node)?),
+            "table-cell" => Role::TableCell(self.align(node)?),
             other => return Err(self.err(node, format!("unknown role \"{other}\""))),
         };
         Ok(role)

@@ -112,7 +112,9 @@ impl VisitText for Cell {
 ///
 /// In JSON: an array of cells; `{"cells": [...], "keep_together": true}` for a row
 /// that must not break across pages; `{"group": "I. CẤP TỈNH"}` for a row that
-/// spans the whole width and heads the rows after it.
+/// spans the whole width and heads the rows after it, or
+/// `{"number": "I", "group": "Cấp tỉnh"}` for one whose number stands in the first
+/// column and whose text spans the others.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Row {
     /// Ordinary cells.
@@ -123,15 +125,23 @@ pub enum Row {
         /// True when the row must not break across pages.
         keep_together: bool,
     },
-    /// A heading row across all columns, bold.
-    Group(Text),
+    /// A heading row, bold: across all columns, or after its number in the first.
+    Group {
+        /// The number printed in the first column (`I`), if any.
+        number: Option<String>,
+        /// The heading.
+        text: Text,
+    },
 }
 
 impl VisitText for Row {
     fn visit_text(&mut self, f: &mut dyn FnMut(&mut String)) {
         match self {
             Row::Cells { cells, .. } => cells.visit_text(f),
-            Row::Group(t) => t.visit_text(f),
+            Row::Group { number, text } => {
+                number.visit_text(f);
+                text.visit_text(f);
+            }
         }
     }
 }
@@ -179,7 +189,7 @@ impl Table {
         for (r, row) in self.rows.iter().enumerate() {
             let here = format!("rows[{r}]");
             match row {
-                Row::Group(_) => {
+                Row::Group { .. } => {
                     if pending.iter().any(|p| *p > 0) {
                         return Err((
                             here,
@@ -279,7 +289,17 @@ impl Table {
             .iter()
             .map(|r| match r {
                 Row::Cells { cells, .. } => cells.iter().map(|c| (c.colspan, c.rowspan)).collect(),
-                Row::Group(_) => vec![(self.columns.len(), 1)],
+                Row::Group { number: None, .. } => vec![(self.columns.len(), 1)],
+                Row::Group {
+                    number: Some(_), ..
+                } => {
+                    let n = self.columns.len();
+                    if n > 1 {
+                        vec![(1, 1), (n - 1, 1)]
+                    } else {
+                        vec![(1, 1)]
+                    }
+                }
             })
             .collect()
     }
@@ -375,6 +395,8 @@ impl<'de> Deserialize<'de> for Cell {
 #[serde(deny_unknown_fields)]
 struct RowObject {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     group: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     cells: Option<Vec<Cell>>,
@@ -393,13 +415,15 @@ impl Serialize for Row {
                 cells,
                 keep_together: true,
             } => RowObject {
+                number: None,
                 group: None,
                 cells: Some(cells.clone()),
                 keep_together: true,
             }
             .serialize(ser),
-            Row::Group(t) => RowObject {
-                group: Some(t.clone()),
+            Row::Group { number, text } => RowObject {
+                number: number.clone(),
+                group: Some(text.clone()),
                 cells: None,
                 keep_together: false,
             }
@@ -428,13 +452,16 @@ impl<'de> Deserialize<'de> for Row {
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Row, A::Error> {
                 let o = RowObject::deserialize(de::value::MapAccessDeserializer::new(map))?;
                 match (o.group, o.cells) {
-                    (Some(g), None) if !o.keep_together => Ok(Row::Group(g)),
-                    (None, Some(cells)) => Ok(Row::Cells {
+                    (Some(text), None) if !o.keep_together => Ok(Row::Group {
+                        number: o.number,
+                        text,
+                    }),
+                    (None, Some(cells)) if o.number.is_none() => Ok(Row::Cells {
                         cells,
                         keep_together: o.keep_together,
                     }),
                     _ => Err(de::Error::custom(
-                        "a row object has either `group` or `cells` (with optional `keep_together`)",
+                        "a row object has either `group` (with optional `number`) or `cells` (with optional `keep_together`)",
                     )),
                 }
             }
@@ -456,7 +483,9 @@ mod tests {
     fn reads_short_and_long_forms() {
         let t: Table = serde_json::from_str(T).unwrap();
         assert_eq!(t.rows.len(), 4);
-        assert!(matches!(&t.rows[0], Row::Group(g) if g.plain() == "I. CẤP TỈNH"));
+        assert!(
+            matches!(&t.rows[0], Row::Group { number: None, text } if text.plain() == "I. CẤP TỈNH")
+        );
         let Row::Cells { cells, .. } = &t.rows[1] else {
             panic!()
         };

@@ -73,6 +73,8 @@ pub struct TableCtx {
 pub struct RowCtx {
     /// The text of a group row.
     group: Option<Vec<SpanCtx>>,
+    /// A group row's number, printed in the first column.
+    number: Option<String>,
     keep: bool,
     cells: Vec<CellCtx>,
 }
@@ -134,8 +136,9 @@ fn table(t: &Table) -> TableCtx {
         .iter()
         .zip(starts)
         .map(|(r, starts)| match r {
-            Row::Group(g) => RowCtx {
-                group: Some(spans(g)),
+            Row::Group { number, text } => RowCtx {
+                group: Some(spans(text)),
+                number: number.clone(),
                 keep: false,
                 cells: Vec::new(),
             },
@@ -144,6 +147,7 @@ fn table(t: &Table) -> TableCtx {
                 keep_together,
             } => RowCtx {
                 group: None,
+                number: None,
                 keep: *keep_together,
                 cells: cells
                     .iter()
