@@ -523,7 +523,11 @@ mod tests {
     #[test]
     fn bad_row_object_says_what_it_wants() {
         let e = serde_json::from_str::<Row>(r#"{"group":"x","cells":[]}"#).unwrap_err();
-        assert!(e.to_string().contains("either `group` or `cells`"), "{e}");
+        assert!(
+            e.to_string()
+                .contains("either `group` (with optional `number`) or `cells`"),
+            "{e}"
+        );
     }
 
     #[test]
