@@ -305,3 +305,23 @@ fn json_of_the_fixture_reads_back_the_same() {
     let back = Plan::from_json(&p.to_json()).unwrap();
     assert_eq!(back, p);
 }
+
+#[test]
+fn the_readme_example_of_appendices_renders() {
+    let readme = std::fs::read_to_string(repo("README.md")).unwrap();
+    let section = &readme[readme.find("### Appendices and tables").unwrap()..];
+    let start = section.find("```json\n").unwrap() + "```json\n".len();
+    let fragment = &section[start..start + section[start..].find("```").unwrap()];
+    let seed = std::fs::read_to_string(repo("fixtures/ke-hoach-dong-dang-2024.json")).unwrap();
+    let json = format!(
+        "{},{}}}",
+        seed.trim_end().trim_end_matches('}'),
+        fragment.trim()
+    );
+    let plan = Plan::from_json(&json).unwrap();
+    assert_eq!(plan.appendices.len(), 2);
+    let r = renderer();
+    let layout = r.pages(&plan).unwrap();
+    assert!(layout.pages.iter().any(|p| p.width > p.height));
+    r.docx(&plan).unwrap();
+}
