@@ -1,4 +1,5 @@
-//! Render times of the seed plan: `cargo bench --bench render`.
+//! Render times of the seed plan, and of the seed plan with its two appendices (a
+//! landscape table of 16 rows and a text outline): `cargo bench --bench render`.
 
 use divan::Bencher;
 
@@ -6,13 +7,18 @@ fn main() {
     divan::main();
 }
 
+fn fixture(name: &str) -> vanban::Plan {
+    let path = format!("{}/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    vanban::Plan::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
 fn seed() -> vanban::Plan {
-    let json = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/fixtures/ke-hoach-dong-dang-2024.json"
-    ))
-    .unwrap();
-    vanban::Plan::from_json(&json).unwrap()
+    fixture("ke-hoach-dong-dang-2024")
+}
+
+/// The seed plan with two appendices (4 + 3 landscape + 1 pages).
+fn with_appendices() -> vanban::Plan {
+    fixture("ke-hoach-dong-dang-2024-phu-luc")
 }
 
 /// JSON text to the typed, NFC-normalized model.
@@ -53,4 +59,29 @@ fn pages(b: Bencher) {
     let r = vanban::Renderer::new().unwrap();
     let plan = seed();
     b.bench(|| r.pages(divan::black_box(&plan)).unwrap());
+}
+
+/// The plan with appendices to DOCX bytes.
+#[divan::bench]
+fn appendices_docx(b: Bencher) {
+    let r = vanban::Renderer::new().unwrap();
+    let plan = with_appendices();
+    b.bench(|| r.docx(divan::black_box(&plan)).unwrap());
+}
+
+/// The plan with appendices to laid-out pages (tables included).
+#[divan::bench]
+fn appendices_pages(b: Bencher) {
+    let r = vanban::Renderer::new().unwrap();
+    let plan = with_appendices();
+    b.bench(|| r.pages(divan::black_box(&plan)).unwrap());
+}
+
+/// The plan with appendices to PDF bytes.
+#[divan::bench]
+fn appendices_pdf(b: Bencher) {
+    let r = vanban::Renderer::new().unwrap();
+    let plan = with_appendices();
+    let opts = vanban::PdfOptions::default();
+    b.bench(|| r.pdf(divan::black_box(&plan), &opts).unwrap());
 }

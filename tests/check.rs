@@ -399,3 +399,59 @@ fn render_warns_and_strict_refuses() {
     assert_eq!(o.status.code(), Some(1));
     assert!(!out.exists());
 }
+
+#[test]
+fn r37_appendix_labels() {
+    let doc = |labels: &[&str]| {
+        let mut t = vec![
+            "KẾ HOẠCH",
+            "Về việc thử",
+            "Nội dung theo Phụ lục./.",
+            "Nơi nhận:",
+            "- Lưu: VT.",
+            "CHỦ TỊCH",
+            "Nguyễn Văn A",
+        ];
+        for l in labels {
+            t.push(l);
+            t.push("DANH SÁCH");
+        }
+        rules(&t).into_iter().filter(|(r, _)| *r == "R37").count()
+    };
+    // Pass: `Phụ lục` alone, `Phụ lục I` and `Phụ lục II` for two.
+    assert_eq!(doc(&["Phụ lục"]), 0);
+    assert_eq!(doc(&["Phụ lục I", "Phụ lục II"]), 0);
+    // Fail: capitals, an Arabic number, a bare label among two.
+    assert_eq!(doc(&["PHỤ LỤC"]), 1);
+    assert_eq!(doc(&["Phụ lục I", "Phụ lục 2"]), 1);
+    assert_eq!(doc(&["Phụ lục", "Phụ lục"]), 2);
+
+    // In JSON: an explicit label is checked; every appendix must be named in the body.
+    let json =
+        std::fs::read_to_string(repo("fixtures/ke-hoach-dong-dang-2024-phu-luc.json")).unwrap();
+    let r37 = |json: &str| -> Vec<(String, Severity)> {
+        check_json(json, &Options::default())
+            .unwrap()
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == "R37")
+            .map(|f| (f.location.to_string(), f.severity))
+            .collect()
+    };
+    assert!(r37(&json).is_empty());
+    let mut v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    v["appendices"][1]["label"] = "PHỤ LỤC 2".into();
+    // The wrong label, and the body's «Phụ lục II» no longer names what is printed.
+    assert_eq!(
+        r37(&v.to_string()),
+        [
+            ("appendices[1].label".to_string(), Severity::Error),
+            ("appendices[1]".to_string(), Severity::Warning)
+        ]
+    );
+    let unnamed = json.replace("tại Phụ lục I chủ trì", "chủ trì");
+    assert_eq!(
+        r37(&unnamed),
+        [("appendices[0]".to_string(), Severity::Warning)]
+    );
+}

@@ -480,6 +480,37 @@ fn name_rule(out: &mut Out, loc: &Location, t: &str) {
 }
 
 /// R24: consecutive points follow the Vietnamese alphabet.
+/// True for a line that labels an appendix: `Phụ lục`, `PHỤ LỤC II`, `Phụ lục 2`.
+fn is_appendix_label(t: &str) -> bool {
+    let u = t.trim().to_uppercase();
+    (u == "PHỤ LỤC" || u.starts_with("PHỤ LỤC ")) && t.trim().chars().count() <= 20
+}
+
+/// R37: an appendix label is `Phụ lục`, followed by a Roman numeral when the document
+/// has two or more appendices (`index` is 0-based).
+fn appendix_label_rule(out: &mut Out, loc: &Location, t: &str, index: usize, count: usize) {
+    let expected = if count < 2 {
+        "Phụ lục".to_string()
+    } else {
+        format!("Phụ lục {}", crate::model::numbering::roman(index + 1))
+    };
+    if t.trim() == expected {
+        return;
+    }
+    let (vi, en) = if count < 2 {
+        (
+            "nhãn phụ lục viết «Phụ lục» (chữ thường, không đánh số khi chỉ có một phụ lục)",
+            "an appendix is labelled «Phụ lục» (normal case, no number when there is one)",
+        )
+    } else {
+        (
+            "khi có từ hai phụ lục, nhãn là «Phụ lục» và số La Mã theo thứ tự",
+            "with two or more appendices, each is labelled «Phụ lục» and its Roman numeral in order",
+        )
+    };
+    out.push("R37", E, loc, t, vi, en, Some(expected), false);
+}
+
 fn point_sequence(out: &mut Out, points: &[(Location, String, char)]) {
     for pair in points.windows(2) {
         let (_, _, a) = &pair[0];
@@ -723,6 +754,13 @@ pub fn check_lines(raw: &[String], opts: &Options) -> Report {
             break;
         }
     }
+    let labels: Vec<&(Location, String)> = lines[closing_at.min(lines.len())..]
+        .iter()
+        .filter(|(_, t)| is_appendix_label(t))
+        .collect();
+    for (i, (loc, t)) in labels.iter().enumerate() {
+        appendix_label_rule(&mut out, loc, t, i, labels.len());
+    }
     Report {
         findings: out.findings,
     }
@@ -885,6 +923,38 @@ pub fn check_json(json: &str, opts: &Options) -> Result<Report, Error> {
         check_upper("signature.title", t);
     }
     name_rule(&mut out, &at("signature.name"), &sig.name);
+    let count = plan.appendices.len();
+    for (i, a) in plan.appendices.iter().enumerate() {
+        if let Some(label) = &a.label {
+            appendix_label_rule(
+                &mut out,
+                &at(&format!("appendices[{i}].label")),
+                label,
+                i,
+                count,
+            );
+        }
+        // The body must name each appendix (R37).
+        let name = plan.appendix_label(i);
+        let named = pre.iter().chain(&prose).any(|(_, t)| {
+            t.match_indices(&name).any(|(k, _)| {
+                // `Phụ lục I` is not named by `Phụ lục II`.
+                !t[k + name.len()..].starts_with(['I', 'V', 'X'])
+            })
+        });
+        if !named {
+            out.push(
+                "R37",
+                W,
+                &at(&format!("appendices[{i}]")),
+                &name,
+                "nội dung văn bản phải dẫn chiếu đến phụ lục này",
+                "the body should refer to this appendix",
+                None,
+                false,
+            );
+        }
+    }
     if opts.final_copy {
         if plan.header.number.is_none() {
             out.push(
