@@ -325,3 +325,39 @@ fn the_readme_example_of_appendices_renders() {
     assert!(layout.pages.iter().any(|p| p.width > p.height));
     r.docx(&plan).unwrap();
 }
+
+#[test]
+fn output_is_the_same_on_every_render() {
+    let p = plan();
+    let r = renderer();
+    assert_eq!(r.docx(&p).unwrap(), renderer().docx(&p).unwrap());
+    assert_eq!(
+        r.pdf(&p, &Default::default()).unwrap(),
+        r.pdf(&p, &Default::default()).unwrap()
+    );
+}
+
+#[test]
+fn our_docx_imports_back_with_its_tables() {
+    let p = plan();
+    let docx = renderer().docx(&p).unwrap();
+    let back = vanban::import::import_docx(&docx).unwrap().plan;
+    assert_eq!(back.appendices.len(), 2);
+    assert_eq!(back.appendix_label(1), "Phụ lục II");
+    let Some(Block::Table(t)) = back.appendices[0].content.first() else {
+        panic!("no table in {:#?}", back.appendices[0])
+    };
+    assert_eq!(t.columns.len(), 6);
+    assert!(t.column_numbers);
+    let groups = t
+        .rows
+        .iter()
+        .filter(|r| matches!(r, Row::Group { .. }))
+        .count();
+    assert_eq!(groups, 4);
+    // The 16 numbered rows and the total; a merged cell reads back as its text
+    // in the first row and empty cells below.
+    assert_eq!(t.rows.len() - groups, 17);
+    t.validate().unwrap();
+    assert_eq!(back.appendices[1].sections.len(), 3);
+}

@@ -3,7 +3,7 @@
 //! The first line is the header. A line of `(1) | (2) | ...` under it is the column
 //! number row. A line whose first cell is a Roman numeral (or a capital letter) and
 //! whose other cells after the second are empty heads a group, its number kept in
-//! the first column as written.
+//! the first column as written; so does a line of one cell in a wider table.
 //! A `<br>` inside a cell separates its paragraphs. Column widths are estimated from
 //! the length of the text in each column.
 
@@ -44,6 +44,14 @@ pub(crate) fn table(lines: &[&str]) -> Table {
     }
     let mut out_rows = Vec::with_capacity(rows.len());
     for mut r in rows {
+        // One cell across a wider table: a group row (as a DOCX merged cell reads).
+        if r.len() == 1 && n > 1 && !r[0].is_empty() {
+            out_rows.push(Row::Group {
+                number: None,
+                text: Text::from(r[0].as_str()),
+            });
+            continue;
+        }
         r.resize(n, String::new());
         let group = n >= 2
             && (is_roman(&r[0])

@@ -16,6 +16,8 @@ const RULE_THICKNESS: f32 = 0.75;
 /// Space after the rule under the summary, points (as in the DOCX).
 const SUMMARY_RULE_AFTER: f32 = 12.0;
 const TWIP: f32 = 1.0 / 20.0;
+/// Height of the paragraph that ends a section in the DOCX (exactly 1 pt).
+const SECTION_END: f32 = 1.0;
 
 /// A paragraph broken into lines, ready to place.
 struct ParaBox {
@@ -500,7 +502,14 @@ impl Engine<'_> {
         for (i, unit) in units.iter().enumerate() {
             match unit {
                 Unit::PageBreak => f.new_page(),
-                Unit::Section { landscape } => f.start_page(1, self.page_size(*landscape)),
+                Unit::Section { landscape } => {
+                    // The DOCX ends a section with a paragraph 1 pt high; where even
+                    // that does not fit, it takes a page of its own.
+                    if !f.at_top && f.y + f.prev_after + SECTION_END > f.bottom + 0.01 {
+                        f.new_page();
+                    }
+                    f.start_page(1, self.page_size(*landscape));
+                }
                 Unit::Table(t) => {
                     let gap = if f.at_top { 0.0 } else { f.prev_after };
                     if !f.at_top && f.y + gap + t.height > f.bottom + 0.01 {
