@@ -361,3 +361,59 @@ fn our_docx_imports_back_with_its_tables() {
     t.validate().unwrap();
     assert_eq!(back.appendices[1].sections.len(), 3);
 }
+
+#[test]
+fn a_heading_stays_with_the_table_under_it() {
+    // Push a heading and the table under it down the page line by line: the heading
+    // is never left alone at the foot of a page.
+    let base = plan();
+    let Block::Table(t) = &base.appendices[0].content[0] else {
+        panic!()
+    };
+    let mut small = (**t).clone();
+    small.rows.truncate(3);
+    let r = renderer();
+    let mut crossings = 0;
+    for n in 0..40 {
+        let mut p = base.clone();
+        p.appendices.clear();
+        let last = p.sections.last_mut().unwrap();
+        last.sections = vec![
+            vanban::model::Section {
+                title: Some("Phân công".into()),
+                content: (0..n)
+                    .map(|i| Block::Paragraph(format!("Đoạn {i}.").into()))
+                    .collect(),
+                ..Default::default()
+            },
+            vanban::model::Section {
+                title: Some("Bảng phân công".into()),
+                content: vec![Block::Table(Box::new(small.clone()))],
+                ..Default::default()
+            },
+        ];
+        let layout = r.pages(&p).unwrap();
+        let page_of = |needle: &str| {
+            (0..layout.pages.len())
+                .find(|k| page_text(&layout, *k).contains(needle))
+                .unwrap_or_else(|| {
+                    panic!(
+                        "{needle:?} is on no page: {}",
+                        page_text(&layout, layout.pages.len() - 1)
+                    )
+                })
+        };
+        let heading = page_of("2. Bảng phân công");
+        let table = page_of("(2) (3) (4)");
+        assert_eq!(
+            heading,
+            table,
+            "{n} paragraphs: heading on page {}",
+            heading + 1
+        );
+        crossings += usize::from(heading > page_of("1. Phân công"));
+        // No end mark after a heading: the body ends with the table.
+        assert!(!page_text(&layout, heading).contains("Bảng phân công./."));
+    }
+    assert!(crossings > 0, "the heading never reached a page break");
+}

@@ -423,12 +423,19 @@ fn trim_edges(spans: &mut Vec<Span>) {
     spans.retain(|s| !s.text.is_empty());
 }
 
-/// Appends `./.` to the last body paragraph, unless it is already there.
+/// Appends `./.` to the last body paragraph, unless it is already there. A body that
+/// ends with a table gets none: the mark belongs after text, not after a heading
+/// above the table.
 fn append_end_mark(blocks: &mut [Block]) {
-    let Some(p) = blocks.iter_mut().rev().find_map(|b| match b {
-        Block::Para(p) if p.role.is_body() => Some(p),
-        _ => None,
-    }) else {
+    let Some(p) = blocks
+        .iter_mut()
+        .rev()
+        .find(|b| matches!(b, Block::Table(_)) || matches!(b, Block::Para(p) if p.role.is_body()))
+        .and_then(|b| match b {
+            Block::Para(p) => Some(p),
+            _ => None,
+        })
+    else {
         return;
     };
     let spans = if p.tail.is_empty() {
@@ -505,6 +512,17 @@ mod tests {
         assert_eq!(d.paras().next().unwrap().plain(), "xong./.");
         let d = doc("<p role=\"body\">xong</p><end-mark/>").unwrap();
         assert_eq!(d.paras().next().unwrap().plain(), "xong./.");
+    }
+
+    #[test]
+    fn no_end_mark_after_a_table() {
+        let d = doc(concat!(
+            "<p role=\"heading\" level=\"2\" label=\"1.\">Bảng</p>",
+            "<table widths=\"1\"><row><cell><p role=\"table-cell\">x</p></cell></row></table>",
+            "<end-mark/>"
+        ))
+        .unwrap();
+        assert_eq!(d.paras().next().unwrap().plain(), "1. Bảng");
     }
 
     #[test]

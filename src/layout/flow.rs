@@ -570,8 +570,14 @@ fn keep_chain_height(units: &[Unit]) -> f32 {
     let mut h = 0.0;
     let mut prev_after: Option<f32> = None;
     for u in units {
-        let Unit::Para(p) = u else {
-            break;
+        let p = match u {
+            Unit::Para(p) => p,
+            // A heading stays with a table's header rows and first line.
+            Unit::Grid(g) if prev_after.is_some() => {
+                h += prev_after.unwrap_or(0.0) + g.start_height();
+                break;
+            }
+            _ => break,
         };
         let gap = prev_after.map_or(0.0, |a: f32| a.max(p.before));
         if p.keep_next {
@@ -634,20 +640,9 @@ impl Flow {
     /// Places a table: header bands first, then body bands, breaking rows across
     /// pages and repeating the header bands at the top of each page.
     fn place_grid(&mut self, g: &GridBox) {
-        let header_h: f32 = g.header.iter().map(|b| b.height).sum();
-        let first_h = g.body.first().map_or(0.0, |b| {
-            if b.keep {
-                b.height
-            } else {
-                b.cells
-                    .iter()
-                    .filter_map(|c| c.lines.first().map(|l| c.top + BORDER + l.bottom))
-                    .fold(0.0, f32::max)
-            }
-        });
         // The header and the first line of the first row, or nothing, at a page's foot.
         let gap = if self.at_top { 0.0 } else { self.prev_after };
-        if !self.at_top && self.y + gap + header_h + first_h + BORDER > self.bottom + 0.01 {
+        if !self.at_top && self.y + gap + g.start_height() > self.bottom + 0.01 {
             self.new_page();
         }
         let gap = if self.at_top { 0.0 } else { self.prev_after };

@@ -79,6 +79,26 @@ pub(super) struct GridBox {
     pub body: Vec<Band>,
 }
 
+impl GridBox {
+    /// The room a table needs at the foot of a page to start there: its header rows
+    /// and the first line of its first row (the whole row when it must not break),
+    /// with the borders.
+    pub fn start_height(&self) -> f32 {
+        let header: f32 = self.header.iter().map(|b| b.height).sum();
+        let first = self.body.first().map_or(0.0, |b| {
+            if b.keep {
+                b.height
+            } else {
+                b.cells
+                    .iter()
+                    .filter_map(|c| c.lines.first().map(|l| c.top + BORDER + l.bottom))
+                    .fold(0.0, f32::max)
+            }
+        });
+        header + first + BORDER
+    }
+}
+
 impl Band {
     /// The items of the band placed with its top at `y`, with its borders, and the
     /// height it takes there (without the bottom border, which the next band's top
