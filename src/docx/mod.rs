@@ -145,16 +145,6 @@ pub fn write(doc: &Document, typo: &Typography, shapers: &Shapers) -> Result<Vec
     Ok(buf.into_inner())
 }
 
-/// The paragraph of an empty cell: one line of cell text.
-pub(crate) fn empty_cell_para() -> Para {
-    Para {
-        role: Role::TableCell(Align::Left),
-        label: None,
-        runs: Vec::new(),
-        tail: Vec::new(),
-    }
-}
-
 /// Half-points for a size in points (w:sz).
 fn half_points(pt: f32) -> usize {
     (pt * 2.0).round() as usize
@@ -277,7 +267,7 @@ impl Writer<'_> {
                     let mut c = TableCell::new()
                         .width(span_width(col, span) as usize, WidthType::Dxa)
                         .vertical_merge(VMergeType::Continue)
-                        .add_paragraph(self.paragraph(&empty_cell_para()));
+                        .add_paragraph(self.paragraph(&Para::empty_cell()));
                     if span > 1 {
                         c = c.grid_span(span);
                     }
@@ -291,7 +281,7 @@ impl Writer<'_> {
                     cells.push(
                         TableCell::new()
                             .width(widths[col] as usize, WidthType::Dxa)
-                            .add_paragraph(self.paragraph(&empty_cell_para())),
+                            .add_paragraph(self.paragraph(&Para::empty_cell())),
                     );
                     col += 1;
                 }
@@ -330,7 +320,7 @@ impl Writer<'_> {
     fn cell_of(&self, cell: &ir::Cell, width: i32) -> TableCell {
         let mut c = TableCell::new().width(width as usize, WidthType::Dxa);
         if cell.paras.is_empty() {
-            return c.add_paragraph(self.paragraph(&empty_cell_para()));
+            return c.add_paragraph(self.paragraph(&Para::empty_cell()));
         }
         for p in &cell.paras {
             c = c.add_paragraph(self.paragraph(p));

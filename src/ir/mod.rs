@@ -132,6 +132,21 @@ pub struct Para {
 }
 
 impl Para {
+    /// A paragraph with no text (it still takes a line of its role's size).
+    pub fn empty(role: Role) -> Para {
+        Para {
+            role,
+            label: None,
+            runs: Vec::new(),
+            tail: Vec::new(),
+        }
+    }
+
+    /// The paragraph of an empty table cell.
+    pub fn empty_cell() -> Para {
+        Para::empty(Role::TableCell(Align::Left))
+    }
+
     /// The paragraph's characters as printed, label included.
     pub fn plain(&self) -> String {
         let mut s = String::new();

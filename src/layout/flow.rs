@@ -73,14 +73,15 @@ impl ParaBox {
 }
 
 /// A two-column block laid out as rows of cells, with items relative to its top.
-struct TableBox {
+struct ColumnsBox {
     height: f32,
     items: Vec<Item>,
 }
 
 enum Unit {
     Para(ParaBox),
-    Table(TableBox),
+    Columns(ColumnsBox),
+    /// A table with borders.
     Grid(GridBox),
     PageBreak,
     /// A new section: a new page numbered 1.
@@ -309,7 +310,7 @@ impl Engine<'_> {
                     out.push(Unit::Section { landscape });
                 }
                 Block::Columns { kind, left, right } => {
-                    out.push(Unit::Table(self.table(id, *kind, left, right)));
+                    out.push(Unit::Columns(self.columns(id, *kind, left, right)));
                     id += left.len() + right.len();
                 }
                 Block::PageBreak => out.push(Unit::PageBreak),
@@ -332,7 +333,7 @@ impl Engine<'_> {
         let left = self.text_left();
         let margin = self.typo.cell_margin_twips as f32 * TWIP;
         let mut id = first_id;
-        let empty = [crate::docx::empty_cell_para()];
+        let empty = [Para::empty_cell()];
         let mut rows = Vec::with_capacity(t.rows.len());
         for (row, placed) in t.rows.iter().zip(t.placed()) {
             let mut cells = Vec::with_capacity(placed.len());
@@ -453,7 +454,7 @@ impl Engine<'_> {
         (items, y)
     }
 
-    fn table(&self, id: usize, kind: ColumnsKind, left: &[Para], right: &[Para]) -> TableBox {
+    fn columns(&self, id: usize, kind: ColumnsKind, left: &[Para], right: &[Para]) -> ColumnsBox {
         let tw = |t: i32| t as f32 * TWIP;
         match kind {
             ColumnsKind::Header => {
@@ -471,7 +472,7 @@ impl Engine<'_> {
                     items.extend(li.into_iter().chain(ri).map(|it| shift(it, y)));
                     y += lh.max(rh);
                 }
-                TableBox { height: y, items }
+                ColumnsBox { height: y, items }
             }
             ColumnsKind::Closing => {
                 let (lw, rw) = self.typo.closing_columns_twips;
@@ -479,7 +480,7 @@ impl Engine<'_> {
                 let space = self.typo.paragraph_space_pt * 2.0;
                 let (li, lh) = self.cell(id, left, x0, tw(lw), space);
                 let (ri, rh) = self.cell(id + left.len(), right, x0 + tw(lw), tw(rw), space);
-                TableBox {
+                ColumnsBox {
                     height: lh.max(rh),
                     items: li.into_iter().chain(ri).collect(),
                 }
@@ -510,7 +511,7 @@ impl Engine<'_> {
                     }
                     f.start_page(1, self.page_size(*landscape));
                 }
-                Unit::Table(t) => {
+                Unit::Columns(t) => {
                     let gap = if f.at_top { 0.0 } else { f.prev_after };
                     if !f.at_top && f.y + gap + t.height > f.bottom + 0.01 {
                         f.new_page();

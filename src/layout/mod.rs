@@ -4,8 +4,10 @@
 //! so that both break lines and pages in the same places: single line height from the
 //! font's hhea metrics, space between paragraphs the larger of the one's "after" and
 //! the next's "before" (none at the top of a page), greedy line breaking at spaces,
-//! keep-with-next for headings, two-line widow and orphan control for body text, and
-//! a closing block that moves to the next page whole rather than split.
+//! keep-with-next for headings, two-line widow and orphan control for body text, a
+//! closing block that moves to the next page whole rather than split, and tables whose
+//! rows break between lines under repeated header rows. Each appendix is a
+//! section: a new page, numbered from 1, portrait or landscape.
 
 mod flow;
 mod lines;
