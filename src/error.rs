@@ -5,7 +5,8 @@ use std::path::PathBuf;
 /// Everything that can go wrong between input and output.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// The JSON could not be read into the model.
+    /// The JSON could not be read into the model, or holds a value that is not
+    /// allowed (then the path, line and column are the value's).
     #[error("{file}line {line}, column {column}, at `{path}`: {message}", file = file_prefix(.file))]
     Json {
         /// The file the JSON came from, if any.
@@ -19,7 +20,8 @@ pub enum Error {
         /// What was expected.
         message: String,
     },
-    /// A value has the right type but is not allowed (a 31st of April).
+    /// A value has the right type but is not allowed (a 31st of April), where no
+    /// position in a text can be given (a typography set in code).
     #[error("{file}at `{path}`: {message}", file = file_prefix(.file))]
     Invalid {
         /// The file the value came from, if any.

@@ -1,5 +1,7 @@
 //! Reading a plan from JSON: path-aware errors, NFC normalization, value checks.
 
+mod locate;
+
 use std::path::{Path, PathBuf};
 
 use crate::Error;
@@ -27,7 +29,28 @@ pub fn plan_from_json(json: &str, file: Option<&Path>) -> Result<Plan, Error> {
     // Characters after the plan's closing brace are an error too.
     de.end().map_err(|e| json_error(".".into(), e))?;
     plan.normalize_nfc();
-    validate(&plan, file.map(Path::to_path_buf))?;
+    validate(&plan, file.map(Path::to_path_buf)).map_err(|e| match e {
+        // A value that is not allowed: say where it stands in the text too.
+        Error::Invalid {
+            file,
+            path,
+            message,
+        } => match locate::locate(json, &path) {
+            Some((line, column)) => Error::Json {
+                file,
+                path,
+                line,
+                column,
+                message,
+            },
+            None => Error::Invalid {
+                file,
+                path,
+                message,
+            },
+        },
+        e => e,
+    })?;
     Ok(plan)
 }
 
@@ -166,7 +189,10 @@ mod tests {
     fn bad_day_is_invalid() {
         let json = MIN.replace("\"day\": 5, \"month\": 3", "\"day\": 31, \"month\": 4");
         let msg = plan_from_json(&json, None).unwrap_err().to_string();
-        assert!(msg.contains("at `header.date`: day 31"), "{msg}");
+        assert!(
+            msg.contains("line 3, column 22, at `header.date`: day 31"),
+            "{msg}"
+        );
     }
 
     #[test]
@@ -179,7 +205,7 @@ mod tests {
         );
         let msg = plan_from_json(&json, None).unwrap_err().to_string();
         assert!(
-            msg.contains("at `appendices[0].content[1].table.rows[1]`"),
+            msg.contains("line 7, column 51, at `appendices[0].content[1].table.rows[1]`"),
             "{msg}"
         );
         assert!(msg.contains("covers 1 of the table's 2 columns"), "{msg}");
