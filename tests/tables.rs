@@ -223,7 +223,7 @@ fn a_long_word_and_a_three_page_row_stay_inside_their_cells() {
                 cells: vec!["2".into(), Cell::from_text(&long_text), "y".into()],
                 keep_together: false,
             },
-            // A row that asks not to break but is taller than a page: it breaks.
+            // A row that asks not to break but is taller than a page: it breaks anyway.
             Row::Cells {
                 cells: vec!["3".into(), Cell::from_text(&long_text), "z".into()],
                 keep_together: true,
@@ -242,10 +242,17 @@ fn a_long_word_and_a_three_page_row_stay_inside_their_cells() {
     };
     let long_pages = pages_with("thường xuyên theo dõi");
     assert!(long_pages >= 6, "{long_pages} pages hold the long rows");
-    // Row 3 starts on a fresh page (it asked to keep together) and runs on.
+    // Row 3 asked to keep together but is taller than a page: it breaks where it
+    // stands, right under row 2, as LibreOffice breaks it.
     let row3 = (first..layout.pages.len())
         .find(|k| page_text(&layout, *k).lines().any(|l| l.starts_with("3 ")))
         .unwrap();
+    let before = page_text(&layout, row3);
+    let at = before.find("\n3 ").unwrap();
+    assert!(
+        before[..at].lines().count() > 2,
+        "row 3 starts a page of its own: {before}"
+    );
     assert!(
         layout.pages.len() - row3 >= 3,
         "row 3 from page {}",
@@ -428,4 +435,44 @@ fn a_heading_stays_with_the_table_under_it() {
         assert!(!page_text(&layout, heading).contains("Bảng phân công./."));
     }
     assert!(crossings > 0, "the heading never reached a page break");
+}
+
+#[test]
+fn a_row_kept_together_moves_to_the_next_page_whole() {
+    let block = "Dòng thứ nhất\nDòng thứ hai\nDòng thứ ba\nDòng thứ tư\nDòng thứ năm\nDòng thứ sáu";
+    let r = renderer();
+    let mut moved = 0;
+    for n in 10..40 {
+        let mut rows: Vec<Row> = (0..n)
+            .map(|i| Row::Cells {
+                cells: vec![format!("{}", i + 1).as_str().into(), "Việc".into()],
+                keep_together: false,
+            })
+            .collect();
+        rows.push(Row::Cells {
+            cells: vec!["X".into(), Cell::from_text(block)],
+            keep_together: true,
+        });
+        let p = with_table(Table {
+            columns: vec![col("TT", 1), col("Việc", 6)],
+            column_numbers: false,
+            rows,
+        });
+        let layout = r.pages(&p).unwrap();
+        let pages: Vec<usize> = ["Dòng thứ nhất", "Dòng thứ sáu"]
+            .iter()
+            .map(|l| {
+                (0..layout.pages.len())
+                    .find(|k| page_text(&layout, *k).contains(l))
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(pages[0], pages[1], "{n} rows before: the kept row is split");
+        let top_of_page = page_text(&layout, pages[0])
+            .lines()
+            .nth(2)
+            .is_some_and(|l| l.starts_with("X "));
+        moved += usize::from(top_of_page);
+    }
+    assert!(moved > 0, "the kept row never reached a page foot");
 }

@@ -668,8 +668,11 @@ impl Flow {
                 fresh = false;
                 continue;
             }
-            // Whole bands move on, unless they would not fit on a page of their own.
-            if band.keep && !fresh {
+            // Whole bands move on, unless they would not fit on a page of their own
+            // either: those break where they stand, as LibreOffice breaks them.
+            let header_h: f32 = g.header.iter().map(|b| b.height).sum();
+            let page_room = self.bottom - self.top - header_h - BORDER;
+            if band.keep && !fresh && band.height <= page_room + 0.01 {
                 self.close_table_on_page();
                 self.new_page();
                 self.at_top = false;
