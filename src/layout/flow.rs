@@ -1,7 +1,7 @@
 //! Vertical flow and pagination.
 
 use super::lines::{Line, StyledText, break_lines};
-use super::table::{self, BORDER, CellLine, GridBox};
+use super::table::{self, BORDER, CellLine, GridBox, shift};
 use super::{Item, Layout, Page};
 use crate::Error;
 use crate::fonts::{Face, Shapers};
@@ -592,8 +592,6 @@ fn keep_chain_height(units: &[Unit]) -> f32 {
     h
 }
 
-use table::shift;
-
 fn push_line(items: &mut Vec<Item>, line: Line, x: f32, baseline: f32, para: usize) {
     for fragment in line.fragments {
         items.push(Item::Text {
@@ -658,6 +656,7 @@ impl Flow {
         };
         header(self);
         let mut fresh = true;
+        // Bands still to place, the next one last; a split pushes its rest back.
         let mut queue: Vec<table::Band> = g.body.iter().rev().cloned().collect();
         while let Some(band) = queue.pop() {
             let room = self.bottom - self.y - BORDER;
@@ -673,7 +672,6 @@ impl Flow {
             let header_h: f32 = g.header.iter().map(|b| b.height).sum();
             let page_room = self.bottom - self.top - header_h - BORDER;
             if band.keep && !fresh && band.height <= page_room + 0.01 {
-                self.close_table_on_page();
                 self.new_page();
                 self.at_top = false;
                 header(self);
@@ -703,7 +701,6 @@ impl Flow {
                 }
                 None => queue.push(band),
             }
-            self.close_table_on_page();
             self.new_page();
             self.at_top = false;
             header(self);
@@ -711,12 +708,6 @@ impl Flow {
         }
         self.y += BORDER;
         self.prev_after = 0.0;
-    }
-
-    /// The table's bottom border on this page (the last band's bottom edge is
-    /// drawn with its cells; this accounts for its thickness).
-    fn close_table_on_page(&mut self) {
-        self.y += BORDER;
     }
 
     fn gap(&self, p: &ParaBox) -> f32 {

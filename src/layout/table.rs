@@ -2,11 +2,12 @@
 //! rows repeated, borders drawn as thin rectangles.
 //!
 //! A *band* is one row, or several rows joined by a cell that spans them. A band
-//! that does not fit at the bottom of a page breaks between lines of its cells, each
-//! cell independently, as LibreOffice and Word break a row; the rest continues at
-//! the top of the next page under the repeated header. A band marked
-//! `keep_together`, a header band, and a band of several rows move to the next page
-//! whole instead, unless they do not fit on an empty page either.
+//! that does not fit at the bottom of a page is cut in the last row of which a line
+//! still fits: the cells crossing that row keep the lines that fit, each cell on its
+//! own, as LibreOffice and Word break a row; the rest continues at the top of the
+//! next page under the repeated header rows. A band with a row marked
+//! `keep_together` moves to the next page whole instead, unless it is taller than a
+//! page, when it breaks where it stands (as LibreOffice does).
 
 use super::Item;
 
@@ -100,9 +101,9 @@ impl GridBox {
 }
 
 impl Band {
-    /// The items of the band placed with its top at `y`, with its borders, and the
-    /// height it takes there (without the bottom border, which the next band's top
-    /// border or the table's closing border draws).
+    /// Draws the band with its top at `y`: the cells' lines and the borders of
+    /// every cell (each cell draws all four; where neighbours share a border the
+    /// two coincide).
     pub fn draw(&self, y: f32, out: &mut Vec<Item>) {
         for c in &self.cells {
             for l in &c.lines {
