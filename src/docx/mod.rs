@@ -10,7 +10,7 @@
 //! at 1, and it may be landscape. Its tables are real Word tables with single
 //! borders, fixed column widths, and header rows repeated on every page
 //! (`w:tblHeader`, which docx-rs cannot write: a marker row height is replaced
-//! after the build, see [`order`]).
+//! after the build, in `docx/order.rs`).
 
 use docx_rs::{
     AlignmentType, BorderType, Docx, FieldCharType, Header, HeightRule, InstrPAGE, InstrText,
