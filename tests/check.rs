@@ -455,3 +455,24 @@ fn r37_appendix_labels() {
         [("appendices[0]".to_string(), Severity::Warning)]
     );
 }
+
+#[test]
+fn r1_landscape_only_for_tables() {
+    let json =
+        std::fs::read_to_string(repo("fixtures/ke-hoach-dong-dang-2024-phu-luc.json")).unwrap();
+    let r1 = |json: &str| -> Vec<String> {
+        check_json(json, &Options::default())
+            .unwrap()
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == "R1")
+            .map(|f| f.location.to_string())
+            .collect()
+    };
+    // Phụ lục I is landscape and holds a table: fine.
+    assert!(r1(&json).is_empty());
+    // Phụ lục II is text: landscape is a warning.
+    let mut v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    v["appendices"][1]["landscape"] = true.into();
+    assert_eq!(r1(&v.to_string()), ["appendices[1].landscape"]);
+}

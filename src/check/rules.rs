@@ -934,6 +934,25 @@ pub fn check_json(json: &str, opts: &Options) -> Result<Report, Error> {
                 count,
             );
         }
+        // Landscape pages are for tables (R1).
+        let has_table = |blocks: &[Block]| blocks.iter().any(|b| matches!(b, Block::Table(_)));
+        fn any_table(sections: &[Section], has: &dyn Fn(&[Block]) -> bool) -> bool {
+            sections
+                .iter()
+                .any(|s| has(&s.content) || any_table(&s.sections, has))
+        }
+        if a.landscape && !has_table(&a.content) && !any_table(&a.sections, &has_table) {
+            out.push(
+                "R1",
+                W,
+                &at(&format!("appendices[{i}].landscape")),
+                "true",
+                "chỉ trình bày trang nằm ngang khi trang có bảng",
+                "landscape pages are for pages holding tables",
+                Some("false".into()),
+                false,
+            );
+        }
         // The body must name each appendix (R37).
         let name = plan.appendix_label(i);
         let named = pre.iter().chain(&prose).any(|(_, t)| {
