@@ -153,6 +153,17 @@ fn corpus_facts_come_out_right() {
         "Kiểm tra công tác cải cách hành chính năm 2026 trên địa bàn tỉnh Lâm Đồng"
     );
     assert_eq!(p.appendices.len(), 2);
+    let report = import_file(&repo(
+        "fixtures/corpus/03_kehoach_ubndtinh-lamdong_kiemtra-cchc2026.txt",
+    ))
+    .unwrap()
+    .report();
+    assert!(
+        report.contains(
+            "  Phụ lục I: THỜI GIAN, ĐƠN VỊ ĐƯỢC KIỂM TRA; a table of 3 columns and 31 rows"
+        ),
+        "{report}"
+    );
     // The label is in the decree's form, so the renderer numbers it (R37).
     assert_eq!(p.appendices[0].label, None);
     assert_eq!(p.appendix_label(0), "Phụ lục I");

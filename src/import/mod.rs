@@ -79,6 +79,36 @@ impl Import {
             p.recipients.archive,
             p.appendices.len()
         ));
+        for (i, a) in p.appendices.iter().enumerate() {
+            let tables: Vec<String> = a
+                .content
+                .iter()
+                .filter_map(|b| match b {
+                    crate::model::Block::Table(t) => Some(format!(
+                        "a table of {} columns and {} rows",
+                        t.columns.len(),
+                        t.rows.len()
+                    )),
+                    _ => None,
+                })
+                .collect();
+            out.push_str(&format!(
+                "  {}: {}{}\n",
+                p.appendix_label(i),
+                {
+                    let title = a.title.join(" ");
+                    match title.char_indices().nth(60) {
+                        Some((at, _)) => format!("{}…", &title[..at]),
+                        None => title,
+                    }
+                },
+                if tables.is_empty() {
+                    String::new()
+                } else {
+                    format!("; {}", tables.join(", "))
+                }
+            ));
+        }
         if self.unplaced.is_empty() {
             out.push_str("unplaced lines: none\n");
         } else {
