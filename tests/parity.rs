@@ -46,12 +46,17 @@ fn parity(a: &Path, b: &Path) -> (usize, usize, f64, Vec<String>) {
 }
 
 fn check(fixture: &str, min_pages: usize) {
+    let plan = vanban::input::plan_from_file(&repo(&format!("fixtures/{fixture}.json"))).unwrap();
+    check_plan(fixture, &plan, min_pages);
+}
+
+fn check_plan(fixture: &str, plan: &vanban::Plan, min_pages: usize) {
     let test = format!("parity_{fixture}");
     if !have_tool("pdftotext", &test) || !have_tool("soffice", &test) {
         return;
     }
     let dir = scratch_dir(&test);
-    let plan = vanban::input::plan_from_file(&repo(&format!("fixtures/{fixture}.json"))).unwrap();
+    let plan = plan.clone();
     let r = vanban::Renderer::new().unwrap();
     let ours = dir.join("ours.pdf");
     let docx = dir.join("plan.docx");
@@ -99,4 +104,18 @@ fn plan_with_appendix_tables_matches_libreoffice() {
 #[test]
 fn landscape_table_appendix_matches_libreoffice() {
     check("ke-hoach-dong-dang-2024-phu-luc", 8);
+}
+
+/// Real plans with table appendices, as `vanban import` reads them: a five-column
+/// table of long cells (05) and cells of several names (06).
+#[test]
+fn imported_corpus_tables_match_libreoffice() {
+    for (name, pages) in [
+        ("05_kehoach_bo-tnmt_tinchicacbon09", 6),
+        ("06_kehoach_so-congthuong-laocai_vlncn2242", 4),
+    ] {
+        let path = repo(&format!("fixtures/corpus/{name}.txt"));
+        let plan = vanban::import::import_file(&path).unwrap().plan;
+        check_plan(name, &plan, pages);
+    }
 }

@@ -224,10 +224,12 @@ fn shape_run(run: &StyledText, shapers: &Shapers) -> ShapedRun {
 /// at the break opportunities inside words.
 fn pieces(runs: &[StyledText], shaped: &[ShapedRun]) -> Vec<Piece> {
     let full: String = runs.iter().map(|r| r.text.as_str()).collect();
-    // Opportunities that are not after a space (those are handled as spaces).
+    // Opportunities that are not after a space (those are handled as spaces), nor
+    // after a slash: LibreOffice keeps `19/CV-DC` and `06/2022/NĐ-CP` whole up to
+    // the hyphen, where UAX #14 alone would break after the slash.
     let mid_word: Vec<usize> = unicode_linebreak::linebreaks(&full)
         .map(|(at, _)| at)
-        .filter(|&at| at < full.len() && !full[..at].ends_with(' '))
+        .filter(|&at| at < full.len() && !full[..at].ends_with([' ', '/']))
         .collect();
     let mut out = Vec::new();
     let mut base = 0;
