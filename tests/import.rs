@@ -8,9 +8,13 @@ use common::*;
 use unicode_normalization::UnicodeNormalization;
 use vanban::import::{import_docx, import_file, import_text};
 
-/// Is this token a number or bullet that the renderer writes again, or the `|`
-/// between the cells of a table row in the text form (a merged cell has fewer)?
+/// Is this token a number or bullet that the renderer writes again, or markup of a
+/// table row in the text form: the `|` between cells (a merged cell has fewer) and
+/// a merged cell's `{colspan=2}`?
 fn is_numbering(w: &str) -> bool {
+    if w.starts_with("{colspan=") || w.starts_with("{rowspan=") {
+        return true;
+    }
     let roman =
         w.len() > 1 && w.ends_with('.') && w[..w.len() - 1].chars().all(|c| "IVXLC".contains(c));
     let arabic = w.ends_with(['.', ')'])

@@ -3,7 +3,9 @@
 //! Two-column tables are the layout tables of the header and the closing block: they
 //! are read column by column (the left column, then the right one), as text copies of
 //! those tables come out. Wider tables are data tables: each row becomes one
-//! `| cell | cell |` line, a cell's paragraphs joined with ` <br> `.
+//! `| cell | cell |` line, a cell's paragraphs joined with ` <br> `; a merged cell
+//! starts with `{colspan=2}`, `{rowspan=3}` or `{colspan=2,rowspan=3}`, and the cells
+//! that continue a vertical merge are left out, as in the model.
 
 use docx_rs::{DocumentChild, Table, TableCellContent, TableChild, TableRowChild};
 
@@ -57,14 +59,42 @@ fn cell_paragraphs(content: &[TableCellContent]) -> Vec<String> {
     out
 }
 
+/// How a cell of a DOCX table merges with its neighbours.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Merge {
+    /// An ordinary cell, or the first of a vertical merge.
+    Start,
+    /// A cell continuing the vertical merge above it.
+    Continue,
+}
+
+/// A cell's grid span and vertical merge, read through docx-rs's serialized form
+/// (its fields are private).
+fn spans(c: &docx_rs::TableCell) -> (usize, Merge) {
+    let v = serde_json::to_value(&c.property).unwrap_or_default();
+    let span = v["gridSpan"].as_u64().unwrap_or(1).max(1) as usize;
+    let merge = match v["verticalMerge"].as_str() {
+        Some("continue") => Merge::Continue,
+        _ => Merge::Start,
+    };
+    (span, merge)
+}
+
 fn table(out: &mut Vec<String>, t: &Table) {
-    let rows: Vec<Vec<Vec<String>>> = t
+    // Each cell: (grid column, grid span, merge, paragraphs).
+    let rows: Vec<Vec<(usize, usize, Merge, Vec<String>)>> = t
         .rows
         .iter()
         .map(|TableChild::TableRow(r)| {
+            let mut col = 0;
             r.cells
                 .iter()
-                .map(|TableRowChild::TableCell(c)| cell_paragraphs(&c.children))
+                .map(|TableRowChild::TableCell(c)| {
+                    let (span, merge) = spans(c);
+                    let cell = (col, span, merge, cell_paragraphs(&c.children));
+                    col += span;
+                    cell
+                })
                 .collect()
         })
         .collect();
@@ -72,26 +102,51 @@ fn table(out: &mut Vec<String>, t: &Table) {
     if columns <= 2 {
         for col in 0..columns {
             for row in &rows {
-                if let Some(cell) = row.get(col) {
+                if let Some((.., cell)) = row.get(col) {
                     out.extend(cell.iter().cloned());
                 }
             }
             out.push(String::new());
         }
-    } else {
-        for row in &rows {
-            let cells: Vec<String> = row
-                .iter()
-                .map(|c| {
-                    c.iter()
-                        .map(|p| p.trim())
-                        .filter(|p| !p.is_empty())
-                        .collect::<Vec<_>>()
-                        .join(" <br> ")
-                })
-                .collect();
-            out.push(format!("| {} |", cells.join(" | ")));
-        }
-        out.push(String::new());
+        return;
     }
+    for (r, row) in rows.iter().enumerate() {
+        let cells: Vec<String> = row
+            .iter()
+            .filter(|(.., merge, _)| *merge == Merge::Start)
+            .map(|(col, span, _, paras)| {
+                // Rows below that continue this cell's merge.
+                let rowspan = 1 + rows[r + 1..]
+                    .iter()
+                    .take_while(|below| {
+                        below
+                            .iter()
+                            .any(|(c, _, m, _)| c == col && *m == Merge::Continue)
+                    })
+                    .count();
+                let text = paras
+                    .iter()
+                    .map(|p| p.trim())
+                    .filter(|p| !p.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" <br> ");
+                let mut marks = Vec::new();
+                if *span > 1 {
+                    marks.push(format!("colspan={span}"));
+                }
+                if rowspan > 1 {
+                    marks.push(format!("rowspan={rowspan}"));
+                }
+                if marks.is_empty() {
+                    text
+                } else {
+                    format!("{{{}}} {text}", marks.join(","))
+                        .trim_end()
+                        .to_string()
+                }
+            })
+            .collect();
+        out.push(format!("| {} |", cells.join(" | ")));
+    }
+    out.push(String::new());
 }

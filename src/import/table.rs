@@ -3,7 +3,10 @@
 //! The first line is the header. A line of `(1) | (2) | ...` under it is the column
 //! number row. A line whose first cell is a Roman numeral (or a capital letter) and
 //! whose other cells after the second are empty heads a group, its number kept in
-//! the first column as written; so does a line of one cell in a wider table.
+//! the first column as written; so does a line of one cell in a wider table. A cell
+//! may start with `{colspan=2}`, `{rowspan=3}` or `{colspan=2,rowspan=3}` (the DOCX
+//! reader writes these for merged cells); the rows below a row-spanning cell leave
+//! its column out. Spans that do not add up are read as text.
 //! A `<br>` inside a cell separates its paragraphs. Column widths are estimated from
 //! the length of the text in each column.
 
@@ -31,6 +34,127 @@ fn is_column_number(s: &str, i: usize) -> bool {
     s == format!("({})", i + 1)
 }
 
+/// A cell's `{colspan=2,rowspan=3}` mark, if any: (colspan, rowspan, the text after).
+fn marks(cell: &str) -> (usize, usize, &str) {
+    let Some(rest) = cell.strip_prefix('{') else {
+        return (1, 1, cell);
+    };
+    let Some(end) = rest.find('}') else {
+        return (1, 1, cell);
+    };
+    let (mut colspan, mut rowspan) = (1, 1);
+    for mark in rest[..end].split(',') {
+        match mark.trim().split_once('=') {
+            Some(("colspan", v)) => colspan = v.trim().parse().unwrap_or(0),
+            Some(("rowspan", v)) => rowspan = v.trim().parse().unwrap_or(0),
+            _ => return (1, 1, cell),
+        }
+    }
+    if colspan == 0 || rowspan == 0 {
+        return (1, 1, cell);
+    }
+    (colspan, rowspan, rest[end + 1..].trim_start())
+}
+
+fn group_number(s: &str) -> bool {
+    is_roman(s) || (s.chars().count() == 1 && s.chars().all(|c| c.is_ascii_uppercase()))
+}
+
+/// The body rows, with the cells' spans when `with_spans`; rows short of cells are
+/// filled with empty ones.
+fn rows_of(rows: &[Vec<String>], n: usize, with_spans: bool) -> Vec<Row> {
+    let mut out = Vec::with_capacity(rows.len());
+    // Rows still covered by a row-spanning cell above, per column.
+    let mut pending = vec![0usize; n];
+    for r in rows {
+        let cells: Vec<(usize, usize, &str)> = r
+            .iter()
+            .map(|c| {
+                if with_spans {
+                    marks(c)
+                } else {
+                    (1, 1, c.as_str())
+                }
+            })
+            .collect();
+        let free = pending.iter().all(|p| *p == 0);
+        let text = |k: usize| cells.get(k).map_or("", |c| c.2);
+        // One cell across a wider table: a group row (as a DOCX merged cell reads).
+        if free && cells.len() == 1 && n > 1 && !text(0).is_empty() && cells[0].1 == 1 {
+            out.push(Row::Group {
+                number: None,
+                text: Text::from(text(0)),
+            });
+            continue;
+        }
+        // A Roman numeral (or a capital) and a heading, nothing after: a group row.
+        if free
+            && n >= 2
+            && group_number(text(0))
+            && !text(1).is_empty()
+            && cells.iter().all(|c| c.1 == 1)
+            && (2..cells.len()).all(|k| text(k).is_empty())
+        {
+            out.push(Row::Group {
+                number: Some(text(0).to_string()),
+                text: Text::from(text(1)),
+            });
+            continue;
+        }
+        let mut row: Vec<Cell> = cells
+            .iter()
+            .map(|(colspan, rowspan, t)| Cell {
+                colspan: *colspan,
+                rowspan: *rowspan,
+                ..Cell::from_text(&t.replace("<br>", "\n"))
+            })
+            .collect();
+        // Fill the row to the table's width, or drop empty cells past it.
+        let width = |row: &[Cell]| {
+            pending.iter().filter(|p| **p > 0).count()
+                + row.iter().map(|c| c.colspan).sum::<usize>()
+        };
+        while width(&row) < n {
+            row.push(Cell::from_text(""));
+        }
+        while width(&row) > n && row.last().is_some_and(|c| c.paragraphs.is_empty()) {
+            row.pop();
+        }
+        let mut col = 0;
+        for c in &row {
+            while col < n && pending[col] > 0 {
+                col += 1;
+            }
+            for p in pending.iter_mut().skip(col).take(c.colspan) {
+                *p = c.rowspan;
+            }
+            col += c.colspan;
+        }
+        pending.iter_mut().for_each(|p| *p = p.saturating_sub(1));
+        out.push(Row::Cells {
+            cells: row,
+            keep_together: false,
+        });
+    }
+    out
+}
+
+/// True when the rows make a well-formed table `n` columns wide.
+fn valid(rows: &[Row], n: usize) -> bool {
+    let t = Table {
+        columns: (0..n)
+            .map(|_| Column {
+                header: Text::from(""),
+                width: 1,
+                align: None,
+            })
+            .collect(),
+        column_numbers: false,
+        rows: rows.to_vec(),
+    };
+    t.validate().is_ok()
+}
+
 /// Builds a table from its row lines (at least one: the header).
 pub(crate) fn table(lines: &[&str]) -> Table {
     let mut rows: Vec<Vec<String>> = lines.iter().map(|l| cells(l)).collect();
@@ -42,36 +166,10 @@ pub(crate) fn table(lines: &[&str]) -> Table {
     if column_numbers {
         rows.remove(0);
     }
-    let mut out_rows = Vec::with_capacity(rows.len());
-    for mut r in rows {
-        // One cell across a wider table: a group row (as a DOCX merged cell reads).
-        if r.len() == 1 && n > 1 && !r[0].is_empty() {
-            out_rows.push(Row::Group {
-                number: None,
-                text: Text::from(r[0].as_str()),
-            });
-            continue;
-        }
-        r.resize(n, String::new());
-        let group = n >= 2
-            && (is_roman(&r[0])
-                || (r[0].chars().count() == 1 && r[0].chars().all(|c| c.is_ascii_uppercase())))
-            && !r[1].is_empty()
-            && r[2..].iter().all(|c| c.is_empty());
-        if group {
-            out_rows.push(Row::Group {
-                number: Some(r[0].clone()),
-                text: Text::from(r[1].as_str()),
-            });
-            continue;
-        }
-        out_rows.push(Row::Cells {
-            cells: r
-                .iter()
-                .map(|c| Cell::from_text(&c.replace("<br>", "\n")))
-                .collect(),
-            keep_together: false,
-        });
+    let mut out_rows = rows_of(&rows, n, true);
+    if !valid(&out_rows, n) {
+        // Spans that do not add up (a hand-written text): read the cells without them.
+        out_rows = rows_of(&rows, n, false);
     }
     let columns = head
         .iter()
@@ -143,6 +241,46 @@ mod tests {
         assert_eq!(cells[1].paragraphs.len(), 2);
         assert!(t.columns[1].width > t.columns[0].width);
         t.validate().unwrap();
+    }
+
+    #[test]
+    fn merged_cells_keep_their_spans() {
+        let t = table(&[
+            "| TT | Việc | Ai | Khi |",
+            "| 1 | Họp | {rowspan=2} Văn phòng | Tháng 3 |",
+            "| 2 | Báo cáo | Tháng 4 |",
+            "| {colspan=3} Tổng cộng: 2 việc | |",
+            "| {colspan=4} GHI CHÚ |",
+        ]);
+        t.validate().unwrap();
+        let Row::Cells { cells, .. } = &t.rows[0] else {
+            panic!()
+        };
+        assert_eq!(
+            (cells[2].rowspan, cells[2].paragraphs[0].plain()),
+            (2, "Văn phòng".into())
+        );
+        let Row::Cells { cells, .. } = &t.rows[1] else {
+            panic!()
+        };
+        assert_eq!(cells.len(), 3);
+        let Row::Cells { cells, .. } = &t.rows[2] else {
+            panic!()
+        };
+        assert_eq!(cells[0].colspan, 3);
+        assert!(
+            matches!(&t.rows[3], Row::Group { number: None, text } if text.plain() == "GHI CHÚ")
+        );
+    }
+
+    #[test]
+    fn spans_that_do_not_add_up_are_dropped() {
+        let t = table(&["| A | B |", "| {rowspan=5} x | y |", "| {colspan=9} z |"]);
+        t.validate().unwrap();
+        let Row::Cells { cells, .. } = &t.rows[0] else {
+            panic!()
+        };
+        assert_eq!(cells[0].paragraphs[0].plain(), "{rowspan=5} x");
     }
 
     #[test]
