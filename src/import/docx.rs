@@ -80,9 +80,16 @@ fn spans(c: &docx_rs::TableCell) -> (usize, Merge) {
     (span, merge)
 }
 
+/// A cell with its place in the table's grid.
+struct GridCell {
+    col: usize,
+    span: usize,
+    merge: Merge,
+    paras: Vec<String>,
+}
+
 fn table(out: &mut Vec<String>, t: &Table) {
-    // Each cell: (grid column, grid span, merge, paragraphs).
-    let rows: Vec<Vec<(usize, usize, Merge, Vec<String>)>> = t
+    let rows: Vec<Vec<GridCell>> = t
         .rows
         .iter()
         .map(|TableChild::TableRow(r)| {
@@ -91,7 +98,12 @@ fn table(out: &mut Vec<String>, t: &Table) {
                 .iter()
                 .map(|TableRowChild::TableCell(c)| {
                     let (span, merge) = spans(c);
-                    let cell = (col, span, merge, cell_paragraphs(&c.children));
+                    let cell = GridCell {
+                        col,
+                        span,
+                        merge,
+                        paras: cell_paragraphs(&c.children),
+                    };
                     col += span;
                     cell
                 })
@@ -102,8 +114,8 @@ fn table(out: &mut Vec<String>, t: &Table) {
     if columns <= 2 {
         for col in 0..columns {
             for row in &rows {
-                if let Some((.., cell)) = row.get(col) {
-                    out.extend(cell.iter().cloned());
+                if let Some(cell) = row.get(col) {
+                    out.extend(cell.paras.iter().cloned());
                 }
             }
             out.push(String::new());
@@ -113,25 +125,27 @@ fn table(out: &mut Vec<String>, t: &Table) {
     for (r, row) in rows.iter().enumerate() {
         let cells: Vec<String> = row
             .iter()
-            .filter(|(.., merge, _)| *merge == Merge::Start)
-            .map(|(col, span, _, paras)| {
+            .filter(|c| c.merge == Merge::Start)
+            .map(|cell| {
                 // Rows below that continue this cell's merge.
                 let rowspan = 1 + rows[r + 1..]
                     .iter()
                     .take_while(|below| {
                         below
                             .iter()
-                            .any(|(c, _, m, _)| c == col && *m == Merge::Continue)
+                            .any(|c| c.col == cell.col && c.merge == Merge::Continue)
                     })
                     .count();
-                let text = paras
+                let span = cell.span;
+                let text = cell
+                    .paras
                     .iter()
                     .map(|p| p.trim())
                     .filter(|p| !p.is_empty())
                     .collect::<Vec<_>>()
                     .join(" <br> ");
                 let mut marks = Vec::new();
-                if *span > 1 {
+                if span > 1 {
                     marks.push(format!("colspan={span}"));
                 }
                 if rowspan > 1 {
