@@ -229,6 +229,11 @@ impl Table {
 
     /// Column widths in twips for a table `total` twips wide: whole twips, the last
     /// column taking what rounding leaves.
+    ///
+    /// ```
+    /// let t = vanban::ir::Table { widths: vec![1, 2, 3], rows: vec![] };
+    /// assert_eq!(t.widths_twips(9355), [1559, 3118, 4678]);
+    /// ```
     pub fn widths_twips(&self, total: i32) -> Vec<i32> {
         let sum: u32 = self.widths.iter().sum::<u32>().max(1);
         let mut out: Vec<i32> = self

@@ -283,7 +283,16 @@ pub fn start_columns(n: usize, rows: &[Vec<(usize, usize)>]) -> Vec<Vec<usize>> 
 }
 
 impl Table {
-    /// Each row's `(colspan, rowspan)` per cell; a group row is one cell across.
+    /// Each row's `(colspan, rowspan)` per cell; a group row is one cell across, or
+    /// its number and then one cell across the other columns.
+    ///
+    /// ```
+    /// let t: vanban::model::Table = serde_json::from_str(
+    ///     r#"{"columns": [{"header": "TT"}, {"header": "A"}, {"header": "B"}],
+    ///         "rows": [{"group": "I. X"}, {"number": "II", "group": "Y"}, ["1", {"text": "a", "colspan": 2}]]}"#,
+    /// ).unwrap();
+    /// assert_eq!(t.spans(), [vec![(3, 1)], vec![(1, 1), (2, 1)], vec![(1, 1), (2, 1)]]);
+    /// ```
     pub fn spans(&self) -> Vec<Vec<(usize, usize)>> {
         self.rows
             .iter()
