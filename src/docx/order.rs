@@ -237,9 +237,17 @@ const SECTION_PARAGRAPH_SMALL_XML: &str = r#"<w:pPr><w:spacing w:before="0" w:af
 /// for the paragraphs that end a section, and the first-page header (the empty one
 /// the document's last section names) on the sections docx-rs wrote without it.
 pub fn finish_marks(xml: &str) -> String {
-    let mut out = xml
-        .replace(HEADER_ROW_MARK_XML, "<w:tblHeader />")
-        .replace(SECTION_PARAGRAPH_XML, SECTION_PARAGRAPH_SMALL_XML);
+    // A document without tables or sections (most parts, and the plan alone) needs
+    // none of this: do not copy it.
+    let mut out = if xml.contains(HEADER_ROW_MARK_XML) {
+        xml.replace(HEADER_ROW_MARK_XML, "<w:tblHeader />")
+    } else {
+        xml.to_string()
+    };
+    if out.matches("<w:sectPr>").nth(1).is_none() {
+        return out;
+    }
+    out = out.replace(SECTION_PARAGRAPH_XML, SECTION_PARAGRAPH_SMALL_XML);
     const FIRST: &str = "<w:headerReference w:type=\"first\" r:id=\"";
     const DEFAULT_END: &str = "<w:pgSz ";
     let Some(at) = out.rfind(FIRST) else {
