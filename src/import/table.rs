@@ -10,7 +10,7 @@
 //! A `<br>` inside a cell separates its paragraphs. Column widths are estimated from
 //! the length of the text in each column.
 
-use crate::model::{Cell, Column, Row, Table, Text};
+use crate::model::{Cell, Column, Grid, Row, Table, Text};
 
 /// True for a line that is a table row.
 pub(crate) fn is_row(line: &str) -> bool {
@@ -64,8 +64,7 @@ fn group_number(s: &str) -> bool {
 /// filled with empty ones.
 fn rows_of(rows: &[Vec<String>], n: usize, with_spans: bool) -> Vec<Row> {
     let mut out = Vec::with_capacity(rows.len());
-    // Rows still covered by a row-spanning cell above, per column.
-    let mut pending = vec![0usize; n];
+    let mut grid = Grid::new(n);
     for r in rows {
         let cells: Vec<(usize, usize, &str)> = r
             .iter()
@@ -77,7 +76,7 @@ fn rows_of(rows: &[Vec<String>], n: usize, with_spans: bool) -> Vec<Row> {
                 }
             })
             .collect();
-        let free = pending.iter().all(|p| *p == 0);
+        let free = grid.covered() == 0;
         let text = |k: usize| cells.get(k).map_or("", |c| c.2);
         // One cell across a wider table: a group row (as a DOCX merged cell reads).
         if free && cells.len() == 1 && n > 1 && !text(0).is_empty() && cells[0].1 == 1 {
@@ -110,10 +109,7 @@ fn rows_of(rows: &[Vec<String>], n: usize, with_spans: bool) -> Vec<Row> {
             })
             .collect();
         // Fill the row to the table's width, or drop empty cells past it.
-        let width = |row: &[Cell]| {
-            pending.iter().filter(|p| **p > 0).count()
-                + row.iter().map(|c| c.colspan).sum::<usize>()
-        };
+        let width = |row: &[Cell]| grid.covered() + row.iter().map(|c| c.colspan).sum::<usize>();
         while width(&row) < n {
             row.push(Cell::from_text(""));
         }
@@ -122,15 +118,11 @@ fn rows_of(rows: &[Vec<String>], n: usize, with_spans: bool) -> Vec<Row> {
         }
         let mut col = 0;
         for c in &row {
-            while col < n && pending[col] > 0 {
-                col += 1;
-            }
-            for p in pending.iter_mut().skip(col).take(c.colspan) {
-                *p = c.rowspan;
-            }
+            col = grid.next_free(col);
+            grid.mark(col, c.colspan, c.rowspan);
             col += c.colspan;
         }
-        pending.iter_mut().for_each(|p| *p = p.saturating_sub(1));
+        grid.end_row();
         out.push(Row::Cells {
             cells: row,
             keep_together: false,

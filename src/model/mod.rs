@@ -19,7 +19,7 @@ pub use closing::{Authority, AuthorityForm, Recipients, Signature};
 pub use doc_type::DocType;
 pub use header::{DRAFT_BLANK, Header, IssueDate};
 pub use numbering::NumberStyle;
-pub use table::{Cell, CellAlign, Column, Row, Table, start_columns};
+pub use table::{Cell, CellAlign, Column, Grid, Row, Table, start_columns};
 pub use text::{Span, Text, VisitText, nfc_in_place};
 
 use serde::{Deserialize, Serialize};

@@ -184,13 +184,12 @@ impl Table {
             }
         }
         let n = self.columns.len();
-        // Rows still covered by a row-spanning cell above, per column.
-        let mut pending = vec![0usize; n];
+        let mut grid = Grid::new(n);
         for (r, row) in self.rows.iter().enumerate() {
             let here = format!("rows[{r}]");
             match row {
                 Row::Group { .. } => {
-                    if pending.iter().any(|p| *p > 0) {
+                    if grid.covered() > 0 {
                         return Err((
                             here,
                             "a group row cannot cut through a cell spanning rows above it".into(),
@@ -200,9 +199,7 @@ impl Table {
                 Row::Cells { cells, .. } => {
                     let mut col = 0;
                     for (k, cell) in cells.iter().enumerate() {
-                        while col < n && pending[col] > 0 {
-                            col += 1;
-                        }
+                        col = grid.next_free(col);
                         if cell.colspan == 0 || cell.rowspan == 0 {
                             return Err((
                                 format!("{here}[{k}]"),
@@ -217,18 +214,16 @@ impl Table {
                                 ),
                             ));
                         }
-                        for p in &mut pending[col..col + cell.colspan] {
-                            if *p > 0 {
-                                return Err((
-                                    format!("{here}[{k}]"),
-                                    "the cell overlaps a cell spanning rows above it".into(),
-                                ));
-                            }
-                            *p = cell.rowspan;
+                        if !grid.is_free(col, cell.colspan) {
+                            return Err((
+                                format!("{here}[{k}]"),
+                                "the cell overlaps a cell spanning rows above it".into(),
+                            ));
                         }
+                        grid.mark(col, cell.colspan, cell.rowspan);
                         col += cell.colspan;
                     }
-                    let covered = pending.iter().filter(|p| **p > 0).count();
+                    let covered = grid.covered();
                     if covered != n {
                         return Err((
                             here,
@@ -239,15 +234,78 @@ impl Table {
                     }
                 }
             }
-            pending.iter_mut().for_each(|p| *p = p.saturating_sub(1));
+            grid.end_row();
         }
-        if pending.iter().any(|p| *p > 0) {
+        if grid.covered() > 0 {
             return Err((
                 "rows".into(),
                 "a cell spans more rows than the table has".into(),
             ));
         }
         Ok(())
+    }
+}
+
+/// Which columns of a table's current row are still covered by cells that span
+/// rows from above: the one bookkeeping that placing, validating and importing
+/// rows share.
+///
+/// ```
+/// use vanban::model::Grid;
+/// let mut g = Grid::new(3);
+/// g.mark(0, 1, 2); // a cell over two rows in column 0
+/// g.end_row();
+/// assert_eq!(g.covered(), 1);
+/// assert_eq!(g.next_free(0), 1);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Grid {
+    /// Rows each column stays covered, the current one included.
+    pending: Vec<usize>,
+}
+
+impl Grid {
+    /// An empty grid `n` columns wide.
+    pub fn new(n: usize) -> Grid {
+        Grid {
+            pending: vec![0; n],
+        }
+    }
+
+    /// The first column at or after `col` that no cell from above covers (the
+    /// width when there is none).
+    pub fn next_free(&self, col: usize) -> usize {
+        (col..self.pending.len())
+            .find(|c| self.pending[*c] == 0)
+            .unwrap_or(self.pending.len().max(col))
+    }
+
+    /// True when columns `col..col + colspan` are inside the grid and free.
+    pub fn is_free(&self, col: usize, colspan: usize) -> bool {
+        self.pending
+            .get(col..col + colspan)
+            .is_some_and(|p| p.iter().all(|r| *r == 0))
+    }
+
+    /// Places a cell at `col`: its columns are covered for `rowspan` rows, this one
+    /// included (columns past the grid are ignored).
+    pub fn mark(&mut self, col: usize, colspan: usize, rowspan: usize) {
+        for p in self.pending.iter_mut().skip(col).take(colspan) {
+            *p = rowspan;
+        }
+    }
+
+    /// How many columns of the current row are covered (from above, or by cells
+    /// marked in it).
+    pub fn covered(&self) -> usize {
+        self.pending.iter().filter(|p| **p > 0).count()
+    }
+
+    /// Moves to the next row.
+    pub fn end_row(&mut self) {
+        self.pending
+            .iter_mut()
+            .for_each(|p| *p = p.saturating_sub(1));
     }
 }
 
@@ -261,22 +319,18 @@ impl Table {
 /// assert_eq!(start_columns(2, &rows), vec![vec![0, 1], vec![1]]);
 /// ```
 pub fn start_columns(n: usize, rows: &[Vec<(usize, usize)>]) -> Vec<Vec<usize>> {
-    let mut pending = vec![0usize; n];
+    let mut grid = Grid::new(n);
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let mut col = 0;
         let mut starts = Vec::with_capacity(row.len());
         for &(colspan, rowspan) in row {
-            while col < n && pending[col] > 0 {
-                col += 1;
-            }
+            col = grid.next_free(col);
             starts.push(col);
-            for p in pending.iter_mut().skip(col).take(colspan) {
-                *p = rowspan;
-            }
+            grid.mark(col, colspan, rowspan);
             col += colspan;
         }
-        pending.iter_mut().for_each(|p| *p = p.saturating_sub(1));
+        grid.end_row();
         out.push(starts);
     }
     out
