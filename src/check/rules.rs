@@ -7,7 +7,7 @@ use super::{Change, Finding, Location, Options, Report, Severity};
 use crate::Error;
 use crate::import::parse::{Kind, authority, bullet, number_line, numbered, place_date};
 use crate::model::numbering::POINT_LETTERS;
-use crate::model::{Block, Plan, Section};
+use crate::model::{Appendix, Block, Plan, Section};
 
 struct Out {
     findings: Vec<Finding>,
@@ -480,20 +480,10 @@ fn name_rule(out: &mut Out, loc: &Location, t: &str) {
 }
 
 /// R24: consecutive points follow the Vietnamese alphabet.
-/// True for a line that labels an appendix: `Phụ lục`, `PHỤ LỤC II`, `Phụ lục 2`.
-fn is_appendix_label(t: &str) -> bool {
-    let u = t.trim().to_uppercase();
-    (u == "PHỤ LỤC" || u.starts_with("PHỤ LỤC ")) && t.trim().chars().count() <= 20
-}
-
 /// R37: an appendix label is `Phụ lục`, followed by a Roman numeral when the document
 /// has two or more appendices (`index` is 0-based).
 fn appendix_label_rule(out: &mut Out, loc: &Location, t: &str, index: usize, count: usize) {
-    let expected = if count < 2 {
-        "Phụ lục".to_string()
-    } else {
-        format!("Phụ lục {}", crate::model::numbering::roman(index + 1))
-    };
+    let expected = Appendix::default_label(index, count);
     if t.trim() == expected {
         return;
     }
@@ -756,7 +746,7 @@ pub fn check_lines(raw: &[String], opts: &Options) -> Report {
     }
     let labels: Vec<&(Location, String)> = lines[closing_at.min(lines.len())..]
         .iter()
-        .filter(|(_, t)| is_appendix_label(t))
+        .filter(|(_, t)| Appendix::is_label_line(t))
         .collect();
     for (i, (loc, t)) in labels.iter().enumerate() {
         appendix_label_rule(&mut out, loc, t, i, labels.len());

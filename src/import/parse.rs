@@ -700,10 +700,7 @@ impl Parser {
 
     fn appendices(&mut self, lines: &[Line]) -> Vec<Appendix> {
         let lines: Vec<&Line> = lines.iter().filter(|l| !l.text.is_empty()).collect();
-        let is_label = |t: &str| {
-            let u = t.to_uppercase();
-            u == "PHỤ LỤC" || u.starts_with("PHỤ LỤC ") && t.chars().count() <= 20
-        };
+        let is_label = Appendix::is_label_line;
         let mut groups: Vec<Vec<&Line>> = Vec::new();
         for l in lines {
             if is_label(&l.text) || groups.is_empty() {
@@ -769,18 +766,10 @@ impl Parser {
             let Some(label) = a.label.take() else {
                 continue;
             };
-            let rest = label
-                .get("PHỤ LỤC".len()..)
-                .unwrap_or("")
-                .trim()
-                .to_string();
-            let expected = if count < 2 {
-                String::new()
-            } else {
-                crate::model::numbering::roman(i + 1)
-            };
-            if rest != expected {
-                a.label = Some(format!("Phụ lục {rest}").trim_end().to_string());
+            let rest = label.get("PHỤ LỤC".len()..).unwrap_or("").trim();
+            let written = format!("Phụ lục {rest}").trim_end().to_string();
+            if written != Appendix::default_label(i, count) {
+                a.label = Some(written);
             }
         }
         out

@@ -32,6 +32,31 @@ pub struct Appendix {
     pub sections: Vec<Section>,
 }
 
+impl Appendix {
+    /// The decree's label for appendix `index` (0-based) of `count` (R37): `Phụ lục`
+    /// alone, or `Phụ lục I`, `Phụ lục II` ... when there are two or more.
+    ///
+    /// ```
+    /// use vanban::model::Appendix;
+    /// assert_eq!(Appendix::default_label(0, 1), "Phụ lục");
+    /// assert_eq!(Appendix::default_label(1, 2), "Phụ lục II");
+    /// ```
+    pub fn default_label(index: usize, count: usize) -> String {
+        if count < 2 {
+            "Phụ lục".to_string()
+        } else {
+            format!("Phụ lục {}", super::numbering::roman(index + 1))
+        }
+    }
+
+    /// True for a line that labels an appendix in a text: `Phụ lục`, `PHỤ LỤC II`,
+    /// `Phụ lục 2` (a short line; a sentence that starts with the words is not).
+    pub fn is_label_line(t: &str) -> bool {
+        let u = t.trim().to_uppercase();
+        (u == "PHỤ LỤC" || u.starts_with("PHỤ LỤC ")) && t.trim().chars().count() <= 20
+    }
+}
+
 impl VisitText for Appendix {
     fn visit_text(&mut self, f: &mut dyn FnMut(&mut String)) {
         self.label.visit_text(f);

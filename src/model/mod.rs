@@ -111,11 +111,7 @@ impl Plan {
         if let Some(l) = self.appendices.get(i).and_then(|a| a.label.as_deref()) {
             return l.to_string();
         }
-        if self.appendices.len() < 2 {
-            "Phụ lục".to_string()
-        } else {
-            format!("Phụ lục {}", numbering::roman(i + 1))
-        }
+        Appendix::default_label(i, self.appendices.len())
     }
 
     /// The reference line under appendix `i`'s title: its own, else made from the
