@@ -210,6 +210,36 @@ impl Typography {
         ((available - width) / 2.0 * 20.0).round().max(0.0) as i32
     }
 
+    /// Page width and height in whole twips, as the DOCX states them; width and
+    /// height swap for a landscape page.
+    ///
+    /// ```
+    /// let t = vanban::nd30::Typography::default();
+    /// assert_eq!(t.page_twips(false), (11906, 16838));
+    /// assert_eq!(t.page_twips(true), (16838, 11906));
+    /// ```
+    pub fn page_twips(&self, landscape: bool) -> (i32, i32) {
+        let (w, h) = (
+            mm_to_twips(self.page_width_mm),
+            mm_to_twips(self.page_height_mm),
+        );
+        if landscape { (h, w) } else { (w, h) }
+    }
+
+    /// Width of the text area in whole twips: the page's width less the margins, each
+    /// rounded to the twip as the DOCX states them. Both writers measure lines
+    /// against it.
+    ///
+    /// ```
+    /// let t = vanban::nd30::Typography::default();
+    /// assert_eq!(t.text_width_twips(false), 9355);
+    /// ```
+    pub fn text_width_twips(&self, landscape: bool) -> i32 {
+        self.page_twips(landscape).0
+            - mm_to_twips(self.margin_left_mm)
+            - mm_to_twips(self.margin_right_mm)
+    }
+
     /// Width of the text area in points.
     pub fn text_width_pt(&self) -> f32 {
         (self.page_width_mm - self.margin_left_mm - self.margin_right_mm) * PT_PER_MM

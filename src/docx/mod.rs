@@ -76,7 +76,7 @@ pub fn write(doc: &Document, typo: &Typography, shapers: &Shapers) -> Result<Vec
     let mut children: Vec<Child> = Vec::new();
     let mut break_before = false;
     for block in &doc.blocks {
-        let text_width = w.text_width_twips(setup.landscape);
+        let text_width = typo.text_width_twips(setup.landscape);
         match block {
             Block::Para(p) => {
                 let mut para = w.paragraph(p);
@@ -116,7 +116,7 @@ pub fn write(doc: &Document, typo: &Typography, shapers: &Shapers) -> Result<Vec
             Child::Table(t) => docx.add_table(*t),
         };
     }
-    let (width, height) = w.page_size_twips(setup.landscape);
+    let (width, height) = typo.page_twips(setup.landscape);
     docx = docx
         .page_size(width as u32, height as u32)
         .page_orient(w.orientation(setup.landscape))
@@ -165,21 +165,6 @@ impl Writer<'_> {
         self.typo.style(role)
     }
 
-    /// Page width and height in twips.
-    fn page_size_twips(&self, landscape: bool) -> (i32, i32) {
-        let (w, h) = (
-            mm_to_twips(self.typo.page_width_mm),
-            mm_to_twips(self.typo.page_height_mm),
-        );
-        if landscape { (h, w) } else { (w, h) }
-    }
-
-    fn text_width_twips(&self, landscape: bool) -> i32 {
-        self.page_size_twips(landscape).0
-            - mm_to_twips(self.typo.margin_left_mm)
-            - mm_to_twips(self.typo.margin_right_mm)
-    }
-
     fn orientation(&self, landscape: bool) -> PageOrientationType {
         if landscape {
             PageOrientationType::Landscape
@@ -205,7 +190,7 @@ impl Writer<'_> {
     /// A finished section: its content, then its page set-up; page numbers from
     /// page 2 of the section, as on the document's first pages.
     fn section(&self, children: Vec<Child>, setup: PageSetup) -> Section {
-        let (width, height) = self.page_size_twips(setup.landscape);
+        let (width, height) = self.typo.page_twips(setup.landscape);
         let mut s = Section::new()
             .page_size(
                 PageSize::new()

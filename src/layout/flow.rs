@@ -198,14 +198,6 @@ impl Engine<'_> {
         if landscape { (h, w) } else { (w, h) }
     }
 
-    /// The text width of a page, to the twip as the DOCX writer sets it.
-    fn text_width_twips(&self, landscape: bool) -> i32 {
-        let (w, _) = self.page_size(landscape);
-        (w / TWIP).round() as i32
-            - crate::nd30::mm_to_twips(self.typo.margin_left_mm)
-            - crate::nd30::mm_to_twips(self.typo.margin_right_mm)
-    }
-
     fn runs(&self, p: &Para) -> Vec<StyledText> {
         let st = self.typo.style(p.role);
         let body = self.typo.style(Role::Body);
@@ -286,7 +278,7 @@ impl Engine<'_> {
             match b {
                 Block::Para(p) => {
                     let rule_after = Some(SUMMARY_RULE_AFTER);
-                    let width = self.text_width_twips(landscape) as f32 * TWIP;
+                    let width = self.typo.text_width_twips(landscape) as f32 * TWIP;
                     out.push(Unit::Para(self.para_box(
                         id,
                         p,
@@ -322,7 +314,7 @@ impl Engine<'_> {
     /// A table across the text width: each cell's paragraphs broken into lines
     /// inside the cell margins, then the rows grouped into bands.
     fn grid(&self, first_id: usize, t: &ir::Table, landscape: bool) -> GridBox {
-        let widths = t.widths_twips(self.text_width_twips(landscape));
+        let widths = t.widths_twips(self.typo.text_width_twips(landscape));
         let mut edges = Vec::with_capacity(widths.len() + 1);
         let mut x = 0;
         edges.push(0);
