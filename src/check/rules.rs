@@ -925,13 +925,8 @@ pub fn check_json(json: &str, opts: &Options) -> Result<Report, Error> {
             );
         }
         // Landscape pages are for tables (R1).
-        let has_table = |blocks: &[Block]| blocks.iter().any(|b| matches!(b, Block::Table(_)));
-        fn any_table(sections: &[Section], has: &dyn Fn(&[Block]) -> bool) -> bool {
-            sections
-                .iter()
-                .any(|s| has(&s.content) || any_table(&s.sections, has))
-        }
-        if a.landscape && !has_table(&a.content) && !any_table(&a.sections, &has_table) {
+        let here = format!("appendices[{i}].");
+        if a.landscape && !crate::input::tables(&plan).any(|(at, _)| at.starts_with(&here)) {
             out.push(
                 "R1",
                 W,

@@ -72,7 +72,7 @@ fn strip_position(msg: &str) -> String {
 }
 
 /// Every table of the plan with its JSON path (`appendices[0].content[1]`).
-fn tables(plan: &Plan) -> impl Iterator<Item = (String, &Table)> {
+pub(crate) fn tables(plan: &Plan) -> impl Iterator<Item = (String, &Table)> {
     fn blocks<'a>(at: &str, content: &'a [Block], out: &mut Vec<(String, &'a Table)>) {
         for (i, b) in content.iter().enumerate() {
             if let Block::Table(t) = b {
