@@ -647,6 +647,9 @@ impl Flow {
             }
         };
         header(self);
+        // The room under the header rows on a page of the table's own.
+        let page_room =
+            self.bottom - self.top - g.header.iter().map(|b| b.height).sum::<f32>() - BORDER;
         let mut fresh = true;
         // Bands still to place, the next one last; a split pushes its rest back.
         let mut queue: Vec<table::Band> = g.body.iter().rev().cloned().collect();
@@ -661,8 +664,6 @@ impl Flow {
             }
             // Whole bands move on, unless they would not fit on a page of their own
             // either: those break where they stand, as LibreOffice breaks them.
-            let header_h: f32 = g.header.iter().map(|b| b.height).sum();
-            let page_room = self.bottom - self.top - header_h - BORDER;
             if band.keep && !fresh && band.height <= page_room + 0.01 {
                 self.new_page();
                 self.at_top = false;
