@@ -3,7 +3,9 @@
 use serde::Serialize;
 
 use crate::model::numbering::style_at;
-use crate::model::{Block, CellAlign, Plan, Row, Section, Span, Table, Text, start_columns};
+use crate::model::{
+    Block, CellAlign, Column, Plan, Row, Section, Span, Table, Text, start_columns,
+};
 
 /// The context handed to templates.
 #[derive(Debug, Serialize)]
@@ -84,8 +86,9 @@ pub struct RowCtx {
 pub struct CellCtx {
     colspan: usize,
     rowspan: usize,
-    /// `left`, `center` or `justify`: the alignment of the column it starts in.
-    align: &'static str,
+    /// The alignment of the column it starts in (`left`, `center` or `justify` in
+    /// the template).
+    align: CellAlign,
     /// One entry of spans per paragraph.
     paras: Vec<Vec<SpanCtx>>,
 }
@@ -155,11 +158,10 @@ fn table(t: &Table) -> TableCtx {
                     .map(|(c, col)| CellCtx {
                         colspan: c.colspan,
                         rowspan: c.rowspan,
-                        align: match t.columns.get(col).map(|c| c.effective_align()) {
-                            Some(CellAlign::Center) => "center",
-                            Some(CellAlign::Justify) => "justify",
-                            _ => "left",
-                        },
+                        align: t
+                            .columns
+                            .get(col)
+                            .map_or(CellAlign::Left, Column::effective_align),
                         paras: c.paragraphs.iter().map(spans).collect(),
                     })
                     .collect(),
