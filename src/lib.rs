@@ -20,6 +20,7 @@
 pub mod check;
 pub mod docx;
 mod error;
+pub mod write;
 pub mod fonts;
 pub mod import;
 pub mod input;

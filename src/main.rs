@@ -1,5 +1,6 @@
 //! The `vanban` command: a thin layer over the library.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -66,6 +67,11 @@ enum Command {
         /// Apply the fixes that need no guessing and write the fixed plan (JSON) to -o.
         #[arg(long, requires = "output")]
         fix: bool,
+        /// With --fix on a text or DOCX document: the whole document is TCVN3 or VNI,
+        /// so also convert the words that read as Vietnamese both ways (the check
+        /// lists them as LEGACY warnings; without this flag they are left as typed).
+        #[arg(long, requires = "fix")]
+        whole_legacy: bool,
         /// Where --fix writes the fixed plan.
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -97,7 +103,40 @@ Examples:
 
 Lines that cannot be placed are listed and kept in the JSON's \"unplaced\" field.";
 
+/// Writes to standard output; a reader that has gone away (`| head`) ends the
+/// program quietly with status 0, as ripgrep does.
+fn stdout(text: &str) {
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        std::process::exit(2);
+    }
+}
+
+/// Writes to standard error, ignoring a closed stream.
+fn stderr(text: &str) {
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
 fn main() -> ExitCode {
+    // A bug must not greet the user with a backtrace: one line, and exit code 101.
+    std::panic::set_hook(Box::new(|info| {
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        stderr(&format!(
+            "error: vanban stopped on an internal error{at}: {what}\nplease report it with the input that caused it\n"
+        ));
+    }));
     let cli = Cli::parse();
     if let Command::Check {
         input,
@@ -105,15 +144,23 @@ fn main() -> ExitCode {
         lang,
         format,
         fix,
+        whole_legacy,
         output,
     } = &cli.command
     {
-        return check(input, *final_copy, lang, format, *fix, output.as_deref());
+        return check(
+            input,
+            *final_copy,
+            lang,
+            format,
+            (*fix).then_some(*whole_legacy),
+            output.as_deref(),
+        );
     }
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(msg) => {
-            eprintln!("error: {msg}");
+            stderr(&format!("error: {msg}\n"));
             ExitCode::FAILURE
         }
     }
@@ -142,17 +189,18 @@ fn run(cli: Cli) -> Result<(), String> {
 }
 
 /// `vanban check`: exit 0 without errors, 1 with errors, 2 when the input is unusable.
+/// `fix` is `Some(whole_legacy)` with `--fix`.
 fn check(
     input: &Path,
     final_copy: bool,
     lang: &str,
     format: &str,
-    fix: bool,
+    fix: Option<bool>,
     output: Option<&Path>,
 ) -> ExitCode {
     use vanban::check::{Lang, Options};
     let unusable = |msg: String| {
-        eprintln!("error: {msg}");
+        stderr(&format!("error: {msg}\n"));
         ExitCode::from(2)
     };
     let opts = Options { final_copy };
@@ -172,66 +220,84 @@ fn check(
             Err(e) => return unusable(format!("{}: {e}", input.display())),
         }
     } else {
-        match String::from_utf8(bytes.clone()) {
-            Ok(t) if !t.contains('\0') => Some(t.lines().map(str::to_string).collect()),
-            _ => {
-                return unusable(format!(
-                    "{}: neither UTF-8 text, DOCX nor JSON",
-                    input.display()
-                ));
-            }
+        match vanban::import::text_lines(&bytes) {
+            Ok(l) => Some(l),
+            Err(e) => return unusable(format!("{}: {e}", input.display())),
         }
+    };
+    let json = match &lines {
+        Some(_) => "",
+        None => match vanban::input::json_text(&bytes, Some(input)) {
+            Ok(t) => t,
+            Err(e) => return unusable(e.to_string()),
+        },
     };
     let report = match &lines {
         Some(lines) => vanban::check::check_lines(lines, &opts),
-        None => match vanban::check::check_json(&String::from_utf8_lossy(&bytes), &opts) {
-            Ok(r) => r,
-            Err(e) => return unusable(format!("{}: {e}", input.display())),
-        },
+        None => vanban::check::check_json(json, &opts),
     };
-    if format == "json" {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&report).expect("a report serializes")
-        );
-    } else {
-        print!("{}", report.to_text(lang));
-    }
-    if fix && let Some(out) = output {
+    let report = match report {
+        Ok(r) => r,
+        Err(e) => return unusable(format!("{}: {e}", input.display())),
+    };
+    // The fixed file is written before anything is printed, so that a reader of the
+    // report that goes away (`| head`) cannot stop it half-way.
+    let mut applied = String::new();
+    if let (Some(whole_legacy), Some(out)) = (fix, output) {
         let fixed = match &lines {
             Some(lines) => {
-                let text = vanban::check::fix_lines(lines).join("\n");
+                let text = vanban::check::fix_lines(lines, whole_legacy).join("\n");
                 vanban::import::import_text(&text).map(|i| i.plan)
             }
-            None => vanban::check::fix_json(&String::from_utf8_lossy(&bytes)).map(|(p, _)| p),
+            None => vanban::check::fix_json(json).map(|(p, _)| p),
         };
         let plan = match fixed {
             Ok(p) => p,
             Err(e) => return unusable(format!("{}: {e}", input.display())),
         };
         let safe: Vec<_> = report.findings.iter().filter(|f| f.safe).collect();
-        eprintln!(
-            "{} change(s) applied{}:",
+        applied.push_str(&format!(
+            "{} change(s) applied{}:\n",
             safe.len(),
             if lines.is_some() {
                 " (and the import writes numbers, dates, prefixes and punctuation in the decree's form)"
             } else {
                 ""
             }
-        );
+        ));
         for f in safe {
-            eprintln!(
-                "  {} {}: «{}» → «{}»",
+            applied.push_str(&format!(
+                "  {} {}: «{}» → «{}»\n",
                 f.rule,
                 f.location,
                 f.text,
                 f.fix.as_deref().unwrap_or("")
-            );
+            ));
         }
-        if let Err(e) = write_atomically(out, (plan.to_json() + "\n").as_bytes()) {
-            return unusable(e);
+        if whole_legacy {
+            let suggested = report
+                .findings
+                .iter()
+                .filter(|f| f.rule == "LEGACY" && !f.safe)
+                .count();
+            applied.push_str(&format!(
+                "  and the words of {suggested} line(s) that read as Vietnamese both ways, converted as legacy text (--whole-legacy)\n"
+            ));
+        }
+        let json = plan.to_json() + "\n";
+        if let Err(e) = vanban::write::write_files(&[(out, json.as_bytes())], &[input]) {
+            return unusable(e.to_string());
         }
     }
+    if format == "json" {
+        stdout(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&report).expect("a report serializes")
+        ));
+    } else {
+        stdout(&report.to_text(lang));
+    }
+    stderr(&applied);
     if report.errors() > 0 {
         ExitCode::from(1)
     } else {
@@ -241,15 +307,19 @@ fn check(
 
 fn import(input: &Path, output: Option<&Path>) -> Result<(), String> {
     let import = vanban::import::import_file(input).map_err(|e| e.to_string())?;
-    eprint!("{}", import.report());
     let json = import.plan.to_json() + "\n";
     match output {
-        Some(path) => write_atomically(path, json.as_bytes()),
+        Some(path) => {
+            vanban::write::write_files(&[(path, json.as_bytes())], &[input])
+                .map_err(|e| e.to_string())?;
+            stderr(&import.report());
+        }
         None => {
-            print!("{json}");
-            Ok(())
+            stderr(&import.report());
+            stdout(&json);
         }
     }
+    Ok(())
 }
 
 #[derive(Clone, Copy)]
@@ -285,13 +355,14 @@ fn render(
         .iter()
         .map(|o| format_of(o))
         .collect::<Result<_, _>>()?;
-    let json = std::fs::read_to_string(input).map_err(|e| format!("{}: {e}", input.display()))?;
-    let plan = vanban::input::plan_from_json(&json, Some(input)).map_err(|e| e.to_string())?;
+    let bytes = std::fs::read(input).map_err(|e| format!("{}: {e}", input.display()))?;
+    let json = vanban::input::json_text(&bytes, Some(input)).map_err(|e| e.to_string())?;
+    let plan = vanban::input::plan_from_json(json, Some(input)).map_err(|e| e.to_string())?;
     // The decree's rules: reported, and refused only with --strict (drafts are normal).
-    if let Ok(report) = vanban::check::check_json(&json, &vanban::check::Options::default())
+    if let Ok(report) = vanban::check::check_json(json, &vanban::check::Options::default())
         && !report.findings.is_empty()
     {
-        eprint!("{}", report.to_text(vanban::check::Lang::Vi));
+        stderr(&report.to_text(vanban::check::Lang::Vi));
         if strict && report.errors() > 0 {
             return Err(format!(
                 "{}: {} error(s) against Nghị định 30; not rendered (--strict)",
@@ -324,31 +395,9 @@ fn render(
         .map_err(|e| e.to_string())?;
         rendered.push((output, bytes));
     }
-    for (output, bytes) in rendered {
-        write_atomically(output, &bytes)?;
-    }
-    Ok(())
-}
-
-/// Writes to a temporary file beside `path`, then renames it over `path`, so that a
-/// failure never leaves a half-written file where a good one was.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| format!("{}: not a file name", path.display()))?;
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(format!("{}: {e}", path.display()));
-    }
-    Ok(())
+    let files: Vec<(&Path, &[u8])> = rendered
+        .iter()
+        .map(|(o, b)| (o.as_path(), b.as_slice()))
+        .collect();
+    vanban::write::write_files(&files, &[input]).map_err(|e| e.to_string())
 }

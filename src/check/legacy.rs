@@ -1,6 +1,24 @@
 //! Text typed in the pre-Unicode Vietnamese encodings TCVN3 (ABC, `.VnTime`) and VNI
-//! (`VNI-Times`), shown through a Unicode font: `KÕ ho¹ch`, `Keá hoaïch`. Detected by
-//! characters that Vietnamese Unicode text never holds, and converted back.
+//! (`VNI-Times`), shown through a Unicode font: `KÕ ho¹ch`, `Keá hoaïch`.
+//!
+//! Repair works word by word, never by a guess about the whole document:
+//!
+//! - A **word** is a run of letters, combining marks and the legacy codes (`ho¹ch`,
+//!   `d\u{ad}ìng`); digits, spaces and punctuation end it.
+//! - A word is **converted** only when it is not a Vietnamese syllable as it stands
+//!   and exactly one of its readings, TCVN3 or VNI, is one (the test is
+//!   [`super::syllable::is_vietnamese`]). `chuù` becomes `chú`; `mô`, `Phòng`, `Xây`
+//!   stay, whatever the rest of the document holds. One-letter words and units such as
+//!   `µm` are never converted.
+//! - A word that is a syllable both as it stands and in a legacy reading (`Sè`, TCVN3
+//!   for `Số`; `mô`, VNI for `mơ`) is **suggested**, not converted, and only when its
+//!   run (a line, a JSON string) holds converted words and no word that is surely
+//!   Unicode; a run with neither follows the document's majority. A word that is not
+//!   Vietnamese as it stands but is in both readings (`tæ`: `tổ` in TCVN3, `tỉ` in
+//!   VNI) is converted when every other converted word of its run has one encoding.
+//! - A word is **surely Unicode** when it holds a letter or a combining mark that the
+//!   8-bit legacy fonts cannot show (`ạ`, `ư`, `đ`), or is a syllable whose every
+//!   legacy reading is not.
 
 /// A legacy encoding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,13 +138,7 @@ const TCVN3: &[(char, &str)] = &[
     ('ÿ', "Ố"),
 ];
 
-/// Characters of TCVN3 text that neither Vietnamese Unicode text nor VNI text holds.
-const TCVN3_ONLY: &str = "¡¢£¤¥¦§¨©ª«¬\u{ad}®¯°±²³´µ¶·¸¹º»¼½¾¿ÇÐ×Þßçð÷þÿ";
 
-/// VNI's marks that never follow a vowel in Vietnamese Unicode text.
-const VNI_MARKS: &str = "øûïåäëüùõØÛÏÅÄËÜÙÕ";
-/// The vowels VNI puts its marks after (`ô` stands for ơ, `ö` for ư).
-const VNI_BASES: &str = "aeoôuöyAEOÔUÖY";
 
 /// VNI's marks after a vowel: (mark, lower-case result per base) built in [`vni_pair`].
 fn vni_pair(base: char, mark: char) -> Option<char> {
@@ -195,51 +207,317 @@ fn vni_single(c: char) -> Option<char> {
     })
 }
 
-/// Converts one TCVN3 line. TCVN3 has no code for most capitals with a tone mark:
-/// capitals were typed with an upper-case font (`.VnTimeH`) over the lower-case
-/// codes, so `CHñ TÞCH` means `CHỦ TỊCH`. A word whose Latin letters (two or more)
-/// are all capitals is therefore upper-cased whole, and so is a one-letter word in
-/// a line of such words with no small Latin letter (`KÕ HO¹CH`).
-fn tcvn3_line(text: &str) -> String {
-    let convert = |w: &str| -> (String, bool) {
-        let mut o = String::new();
-        let mut legacy = false;
-        for c in w.chars() {
-            match TCVN3.iter().find(|(k, _)| *k == c) {
-                Some((_, u)) => {
-                    o.push_str(u);
-                    legacy = true;
-                }
-                None => o.push(c),
-            }
-        }
-        (o, legacy)
-    };
-    let words: Vec<(String, bool, usize, bool)> = text
-        .split(' ')
-        .map(|w| {
-            let (o, legacy) = convert(w);
-            let ascii: Vec<char> = w.chars().filter(|c| c.is_ascii_alphabetic()).collect();
-            let caps = !ascii.is_empty() && ascii.iter().all(|c| c.is_ascii_uppercase());
-            (o, legacy, ascii.len(), caps)
-        })
-        .collect();
-    let capital_words = words.iter().filter(|w| w.1 && w.3 && w.2 >= 2).count();
-    let capital_line = capital_words >= 1 && !text.chars().any(|c| c.is_ascii_lowercase());
-    words
-        .into_iter()
-        .map(|(o, legacy, n, caps)| {
-            if legacy && caps && (n >= 2 || capital_line) {
-                o.to_uppercase()
-            } else {
-                o
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+/// The word characters of [`repair`]: letters, combining marks and the legacy codes.
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic()
+        || unicode_normalization::char::is_combining_mark(c)
+        || TCVN3.iter().any(|(k, _)| *k == c)
 }
 
-/// The legacy encoding `text` looks like it is in, if any.
+/// A letter or mark that the legacy 8-bit fonts, seen through Windows-1252, never show.
+fn beyond_legacy(c: char) -> bool {
+    (c as u32) > 0xFF && !"ŒœŠšŽžŸƒ".contains(c)
+}
+
+/// The TCVN3 reading of one word. TCVN3 has no code for most capitals with a tone
+/// mark: capitals were typed with an upper-case font (`.VnTimeH`) over the
+/// lower-case codes, so `CHñ` means `CHỦ`. A word whose Latin letters (two or more)
+/// are all capitals is therefore upper-cased whole, and so is a one-letter word in a
+/// run with such words and no small Latin letter (`KÕ HO¹CH`).
+fn tcvn3_word(w: &str, capital_run: bool) -> String {
+    let mut o = String::with_capacity(w.len() + 4);
+    for c in w.chars() {
+        match TCVN3.iter().find(|(k, _)| *k == c) {
+            Some((_, u)) => o.push_str(u),
+            None => o.push(c),
+        }
+    }
+    let ascii: Vec<char> = w.chars().filter(char::is_ascii_alphabetic).collect();
+    let caps = !ascii.is_empty() && ascii.iter().all(char::is_ascii_uppercase);
+    if caps && (ascii.len() >= 2 || capital_run) {
+        o = o.to_uppercase();
+    }
+    crate::model::nfc_in_place(&mut o);
+    o
+}
+
+/// The VNI reading of a text: a vowel and the mark after it make one letter.
+fn vni_text(w: &str) -> String {
+    let chars: Vec<char> = w.chars().collect();
+    let mut out = String::with_capacity(w.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if let Some(next) = chars.get(i + 1)
+            && let Some(c) = vni_pair(chars[i], *next)
+        {
+            out.push(c);
+            i += 2;
+            continue;
+        }
+        out.push(vni_single(chars[i]).unwrap_or(chars[i]));
+        i += 1;
+    }
+    crate::model::nfc_in_place(&mut out);
+    out
+}
+
+/// One word's change: converted, or only suggested.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordFix {
+    /// Byte offset of the word in the run.
+    pub start: usize,
+    /// The word as it stands.
+    pub before: String,
+    /// The word in Unicode.
+    pub after: String,
+    /// The encoding it was read in.
+    pub encoding: Legacy,
+}
+
+/// What [`repair`] made of one run of text.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Repair {
+    /// The run with the converted words in Unicode (and nothing else changed).
+    pub text: String,
+    /// The words converted: not Vietnamese as they stand, Vietnamese in one reading.
+    pub converted: Vec<WordFix>,
+    /// Words that read as Vietnamese both ways, in a run that looks legacy: reported,
+    /// never applied.
+    pub suggested: Vec<WordFix>,
+}
+
+impl Repair {
+    /// The encodings of the converted words, in order of appearance, each once.
+    pub fn encodings(&self) -> Vec<Legacy> {
+        let mut out = Vec::new();
+        for f in &self.converted {
+            if !out.contains(&f.encoding) {
+                out.push(f.encoding);
+            }
+        }
+        out
+    }
+
+    /// The run with the suggested words converted as well.
+    pub fn with_suggestions(&self, original: &str) -> String {
+        let mut fixes: Vec<&WordFix> = self.converted.iter().chain(&self.suggested).collect();
+        fixes.sort_by_key(|f| f.start);
+        splice(original, &fixes)
+    }
+}
+
+fn splice(original: &str, fixes: &[&WordFix]) -> String {
+    let mut out = String::with_capacity(original.len() + 8);
+    let mut at = 0;
+    for f in fixes {
+        out.push_str(&original[at..f.start]);
+        out.push_str(&f.after);
+        at = f.start + f.before.len();
+    }
+    out.push_str(&original[at..]);
+    out
+}
+
+/// How one word reads.
+enum Reading {
+    /// Nothing to convert, and no evidence either way (ASCII, digits).
+    Plain,
+    /// Surely Unicode.
+    Unicode,
+    /// Surely legacy.
+    Legacy(Legacy, String),
+    /// Vietnamese in these readings, and as it stands when the flag is set.
+    Ambiguous(Vec<(Legacy, String)>, bool),
+    /// Not Vietnamese in any reading: left alone.
+    Unknown,
+}
+
+fn read_word(w: &str, capital_run: bool) -> Reading {
+    use super::syllable::is_vietnamese;
+    let mut readings: Vec<(Legacy, String)> = Vec::new();
+    for (enc, r) in [
+        (Legacy::Tcvn3, tcvn3_word(w, capital_run)),
+        (Legacy::Vni, vni_text(w)),
+    ] {
+        if r != w && !readings.iter().any(|(_, x)| *x == r) {
+            readings.push((enc, r));
+        }
+    }
+    if w.chars().any(beyond_legacy) {
+        return Reading::Unicode;
+    }
+    if readings.is_empty() {
+        return Reading::Plain;
+    }
+    let valid: Vec<(Legacy, String)> = readings
+        .into_iter()
+        .filter(|(_, r)| is_vietnamese(r))
+        .collect();
+    if is_vietnamese(w) {
+        return if valid.is_empty() {
+            Reading::Unicode
+        } else {
+            Reading::Ambiguous(valid, true)
+        };
+    }
+    // One letter, or a unit such as `µm`, is too little to go on.
+    let unit = w.starts_with('µ') && w.chars().skip(1).all(|c| c.is_ascii_alphabetic());
+    match valid.len() {
+        1 if w.chars().count() >= 2 && !unit => {
+            let (enc, r) = valid.into_iter().next().expect("one reading");
+            Reading::Legacy(enc, r)
+        }
+        0 | 1 => Reading::Unknown,
+        _ => Reading::Ambiguous(valid, false),
+    }
+}
+
+/// The words of a run with their byte offsets.
+fn words(run: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = run.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some(&(_, c)) = rest.peek() {
+            if is_word_char(c) {
+                break;
+            }
+            rest.next();
+        }
+        let (start, _) = *rest.peek()?;
+        let mut end = start;
+        while let Some(&(i, c)) = rest.peek() {
+            if !is_word_char(c) {
+                break;
+            }
+            end = i + c.len_utf8();
+            rest.next();
+        }
+        Some((start, &run[start..end]))
+    })
+}
+
+/// One run's words, read; with the run's verdict (`Some(true)` legacy, `Some(false)`
+/// Unicode, `None` no evidence).
+struct RunReading<'a> {
+    words: Vec<(usize, &'a str, Reading)>,
+    verdict: Option<bool>,
+}
+
+fn read_run(run: &str) -> RunReading<'_> {
+    let capital_run = !run.chars().any(|c| c.is_ascii_lowercase())
+        && words(run).any(|(_, w)| {
+            let ascii: Vec<char> = w.chars().filter(char::is_ascii_alphabetic).collect();
+            ascii.len() >= 2 && ascii.iter().all(char::is_ascii_uppercase) && !w.is_ascii()
+        });
+    let words: Vec<(usize, &str, Reading)> = words(run)
+        .map(|(at, w)| (at, w, read_word(w, capital_run)))
+        .collect();
+    let legacy = words
+        .iter()
+        .any(|(_, _, r)| matches!(r, Reading::Legacy(..)));
+    let unicode = words.iter().any(|(_, _, r)| matches!(r, Reading::Unicode));
+    let verdict = match (legacy, unicode) {
+        (true, false) => Some(true),
+        (_, true) => Some(false),
+        (false, false) => None,
+    };
+    RunReading { words, verdict }
+}
+
+fn finish(run: &str, reading: RunReading<'_>, legacy_run: bool) -> Repair {
+    let mut converted = Vec::new();
+    let mut suggested = Vec::new();
+    let mut seen: Vec<Legacy> = Vec::new();
+    for (_, _, r) in &reading.words {
+        if let Reading::Legacy(enc, _) = r
+            && !seen.contains(enc)
+        {
+            seen.push(*enc);
+        }
+    }
+    for (start, w, r) in reading.words {
+        match r {
+            Reading::Legacy(encoding, after) => converted.push(WordFix {
+                start,
+                before: w.to_string(),
+                after,
+                encoding,
+            }),
+            // Not Vietnamese as it stands, Vietnamese in both readings: the run's
+            // one encoding decides (`tæ` is `tổ` in a TCVN3 run, `tỉ` in a VNI one).
+            Reading::Ambiguous(readings, false)
+                if seen.len() == 1 && readings.iter().any(|(e, _)| *e == seen[0]) =>
+            {
+                let (encoding, after) = readings
+                    .into_iter()
+                    .find(|(e, _)| *e == seen[0])
+                    .expect("the run's encoding");
+                converted.push(WordFix {
+                    start,
+                    before: w.to_string(),
+                    after,
+                    encoding,
+                });
+            }
+            Reading::Ambiguous(readings, _) if legacy_run => {
+                // The run's own encoding first; else the only reading there is.
+                let pick = readings
+                    .iter()
+                    .find(|(e, _)| seen.contains(e))
+                    .or_else(|| (readings.len() == 1).then(|| &readings[0]));
+                if let Some((encoding, after)) = pick {
+                    suggested.push(WordFix {
+                        start,
+                        before: w.to_string(),
+                        after: after.clone(),
+                        encoding: *encoding,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    let refs: Vec<&WordFix> = converted.iter().collect();
+    Repair {
+        text: splice(run, &refs),
+        converted,
+        suggested,
+    }
+}
+
+/// Repairs one run of text (a line, a JSON string): see the module's rule.
+///
+/// ```
+/// use vanban::check::legacy::{repair, Legacy};
+/// let r = repair("Ghi chuù");
+/// assert_eq!(r.text, "Ghi chú");
+/// assert_eq!(r.converted[0].encoding, Legacy::Vni);
+/// // Valid Unicode is never touched, though `mô` reads `mơ` in VNI.
+/// assert_eq!(repair("các mô hình, Phòng Nội vụ").text, "các mô hình, Phòng Nội vụ");
+/// assert_eq!(repair("KÕ ho¹ch ph¸t triÓn").text, "Kế hoạch phát triển");
+/// ```
+pub fn repair(run: &str) -> Repair {
+    let reading = read_run(run);
+    let legacy = reading.verdict == Some(true);
+    finish(run, reading, legacy)
+}
+
+/// Repairs the runs of one document. A run that gives no evidence of its own (only
+/// words that read both ways) is taken as the document's majority for suggestions.
+pub fn repair_document<S: AsRef<str>>(runs: &[S]) -> Vec<Repair> {
+    let readings: Vec<RunReading<'_>> = runs.iter().map(|r| read_run(r.as_ref())).collect();
+    let legacy = readings.iter().filter(|r| r.verdict == Some(true)).count();
+    let unicode = readings.iter().filter(|r| r.verdict == Some(false)).count();
+    let majority = legacy > unicode;
+    runs.iter()
+        .zip(readings)
+        .map(|(run, reading)| {
+            let legacy_run = reading.verdict.unwrap_or(majority);
+            finish(run.as_ref(), reading, legacy_run)
+        })
+        .collect()
+}
+
+/// The legacy encoding most words of `text` are surely in, if any.
 ///
 /// ```
 /// use vanban::check::legacy::{detect, Legacy};
@@ -248,17 +526,13 @@ fn tcvn3_line(text: &str) -> String {
 /// assert_eq!(detect("Kế hoạch phát triển"), None);
 /// ```
 pub fn detect(text: &str) -> Option<Legacy> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut tcvn = 0;
-    let mut vni = 0;
-    for (i, c) in chars.iter().enumerate() {
-        let prev = i.checked_sub(1).map(|p| chars[p]);
-        // Inside a word: `ho¹ch`, not `25°C` or `§ 3`.
-        if TCVN3_ONLY.contains(*c) && prev.is_some_and(|p| p.is_alphabetic()) {
-            tcvn += 1;
-        }
-        if VNI_MARKS.contains(*c) && prev.is_some_and(|p| VNI_BASES.contains(p)) {
-            vni += 1;
+    let (mut tcvn, mut vni) = (0, 0);
+    for line in text.lines() {
+        for f in repair(line).converted {
+            match f.encoding {
+                Legacy::Tcvn3 => tcvn += 1,
+                Legacy::Vni => vni += 1,
+            }
         }
     }
     match (tcvn, vni) {
@@ -268,7 +542,8 @@ pub fn detect(text: &str) -> Option<Legacy> {
     }
 }
 
-/// Converts `text` from `enc` to Unicode NFC.
+/// Reads all of `text` in `enc`, every word, without asking whether it should be;
+/// for text known to be legacy. [`repair`] is the safe way.
 ///
 /// ```
 /// use vanban::check::legacy::{to_unicode, Legacy};
@@ -276,27 +551,24 @@ pub fn detect(text: &str) -> Option<Legacy> {
 /// assert_eq!(to_unicode("Keá hoaïch", Legacy::Vni), "Kế hoạch");
 /// ```
 pub fn to_unicode(text: &str, enc: Legacy) -> String {
-    let mut out = String::with_capacity(text.len());
     match enc {
-        Legacy::Tcvn3 => out.push_str(&tcvn3_line(text)),
-        Legacy::Vni => {
-            let chars: Vec<char> = text.chars().collect();
-            let mut i = 0;
-            while i < chars.len() {
-                if let Some(next) = chars.get(i + 1)
-                    && let Some(c) = vni_pair(chars[i], *next)
-                {
-                    out.push(c);
-                    i += 2;
-                    continue;
-                }
-                out.push(vni_single(chars[i]).unwrap_or(chars[i]));
-                i += 1;
+        Legacy::Tcvn3 => {
+            let capital_run = read_run(text).words.iter().any(|(_, w, _)| {
+                let ascii: Vec<char> = w.chars().filter(char::is_ascii_alphabetic).collect();
+                ascii.len() >= 2 && ascii.iter().all(char::is_ascii_uppercase) && !w.is_ascii()
+            }) && !text.chars().any(|c| c.is_ascii_lowercase());
+            let mut out = String::with_capacity(text.len());
+            let mut at = 0;
+            for (start, w) in words(text) {
+                out.push_str(&text[at..start]);
+                out.push_str(&tcvn3_word(w, capital_run));
+                at = start + w.len();
             }
+            out.push_str(&text[at..]);
+            out
         }
+        Legacy::Vni => vni_text(text),
     }
-    crate::model::nfc_in_place(&mut out);
-    out
 }
 
 #[cfg(test)]
@@ -341,5 +613,37 @@ mod tests {
         ] {
             assert_eq!(detect(s), None, "{s}");
         }
+    }
+
+    #[test]
+    fn planted_words_only() {
+        let r = repair("KÕ ho¹ch ph¸t triÓn kinh tÕ x· héi.");
+        assert_eq!(r.text, "Kế hoạch phát triển kinh tế xã hội.");
+        for s in [
+            "ỦY BAN NHÂN DÂN",
+            "Xây dựng, nhân rộng các mô hình",
+            "Phòng Nội vụ",
+            "nhân dân thành phố Hà Nội",
+            "25°C, § 3, 1ª, µm, café, Müller, São Paulo, naïve",
+        ] {
+            let r = repair(s);
+            assert_eq!(r.text, s);
+            assert!(r.converted.is_empty() && r.suggested.is_empty(), "{s}: {r:?}");
+        }
+    }
+
+    #[test]
+    fn both_encodings_named() {
+        let r = repair("KÕ ho¹ch vaø Keá hoaïch");
+        assert_eq!(r.text, "Kế hoạch và Kế hoạch");
+        assert_eq!(r.encodings(), [Legacy::Tcvn3, Legacy::Vni]);
+    }
+
+    #[test]
+    fn ambiguous_words_are_suggested_in_a_legacy_run() {
+        let r = repair("Sè: 12/KH-UBND cña UBND");
+        assert_eq!(r.text, "Sè: 12/KH-UBND của UBND");
+        assert_eq!(r.suggested.len(), 1);
+        assert_eq!(r.with_suggestions("Sè: 12/KH-UBND cña UBND"), "Số: 12/KH-UBND của UBND");
     }
 }

@@ -9,12 +9,13 @@
 //! ```
 //! use vanban::check::{check_lines, Options};
 //! let lines = ["Số: 5/KH-UBND", "Hà Nội, ngày 5 tháng 3 năm 2024"].map(String::from);
-//! let report = check_lines(&lines, &Options::default());
+//! let report = check_lines(&lines, &Options::default()).unwrap();
 //! assert!(report.findings.iter().any(|f| f.rule == "R13"));
 //! assert!(report.findings.iter().any(|f| f.rule == "R17"));
 //! ```
 
 pub mod legacy;
+pub mod syllable;
 mod rules;
 
 use serde::Serialize;
@@ -59,6 +60,12 @@ pub struct Finding {
     pub severity: Severity,
     /// Where.
     pub location: Location,
+    /// For a JSON path, the line of its value in the input (1-based).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// For a JSON path, the column of its value in the input (1-based).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
     /// The offending text.
     pub text: String,
     /// What is wrong, in Vietnamese.
@@ -124,9 +131,13 @@ impl Report {
                 (Lang::En, Severity::Error) => ("error", &f.message_en, "fix"),
                 (Lang::En, Severity::Warning) => ("warning", &f.message_en, "fix"),
             };
-            let location = match (&f.location, lang) {
-                (Location::Line(n), Lang::Vi) => format!("dòng {n}"),
-                (l, _) => l.to_string(),
+            let location = match (&f.location, lang, f.line.zip(f.column)) {
+                (Location::Line(n), Lang::Vi, _) => format!("dòng {n}"),
+                (Location::Path(p), Lang::Vi, Some((l, c))) => format!("dòng {l}, cột {c}, {p}"),
+                (Location::Path(p), Lang::En, Some((l, c))) => {
+                    format!("line {l}, column {c}, {p}")
+                }
+                (l, _, _) => l.to_string(),
             };
             out.push_str(&format!("{} {sev} {location}: «{}» {msg}", f.rule, f.text));
             if let Some(fx) = &f.fix {

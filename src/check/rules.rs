@@ -2,7 +2,7 @@
 
 use unicode_normalization::{UnicodeNormalization, is_nfc};
 
-use super::legacy::{Legacy, detect, to_unicode};
+use super::legacy::{Repair, repair_document};
 use super::{Change, Finding, Location, Options, Report, Severity};
 use crate::Error;
 use crate::import::parse::{Kind, authority, bullet, number_line, numbered, place_date};
@@ -30,6 +30,8 @@ impl Out {
             rule,
             severity,
             location: location.clone(),
+            line: None,
+            column: None,
             text: text.to_string(),
             message_vi: vi.to_string(),
             message_en: en.to_string(),
@@ -41,21 +43,23 @@ impl Out {
 
 use Severity::{Error as E, Warning as W};
 
-/// Drops control characters other than the tab.
+/// Drops the characters a document may not hold (controls other than the tab and
+/// the line breaks, non-characters), as the renderer refuses them.
 fn strip_controls(t: &str) -> String {
-    t.chars()
-        .filter(|c| !c.is_control() || *c == '\t')
-        .collect()
+    t.chars().filter(|c| !crate::model::is_forbidden_char(*c)).collect()
 }
 
-/// The safe text fixes together, as `hygiene` proposes them one by one: control
-/// characters out, the legacy encoding converted, NFC.
-fn clean(t: &str, encoding: Option<Legacy>) -> String {
-    let t = strip_controls(t);
-    match encoding {
-        Some(enc) => to_unicode(&t, enc),
-        None => t.nfc().collect(),
-    }
+/// The safe text fixes together, as `hygiene` proposes them one by one: forbidden
+/// characters out, the surely-legacy words converted, NFC.
+fn clean(repair: &Repair) -> String {
+    repair.text.nfc().collect()
+}
+
+/// The runs of a document with the forbidden characters stripped, and their repairs.
+fn repairs<S: AsRef<str>>(texts: &[S]) -> (Vec<String>, Vec<Repair>) {
+    let stripped: Vec<String> = texts.iter().map(|t| strip_controls(t.as_ref())).collect();
+    let repairs = repair_document(&stripped);
+    (stripped, repairs)
 }
 
 /// A recipient item without its leading mark and its closing punctuation.
@@ -64,51 +68,77 @@ fn bare_recipient(t: &str) -> &str {
         .trim_end_matches([';', '.', ','])
 }
 
-/// Text hygiene: control characters, decomposed marks, legacy encodings, double spaces.
-/// Returns the text as the other rules should see it.
+/// `«chuù» → «chú», «cña» → «của»`.
+fn word_list(fixes: &[super::legacy::WordFix]) -> String {
+    fixes
+        .iter()
+        .map(|f| format!("«{}» → «{}»", f.before, f.after))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Text hygiene: forbidden characters, legacy-encoded words, decomposed marks, double
+/// spaces. `stripped` and `repair` are the text without its forbidden characters and
+/// that text's legacy repair. Returns the text as the other rules should see it.
 fn hygiene(
     out: &mut Out,
     loc: &Location,
     text: &str,
+    stripped: &str,
+    repair: &Repair,
     spaces: bool,
-    encoding: Option<Legacy>,
 ) -> String {
     let mut t = text.to_string();
-    if t.chars().any(|c| c.is_control() && c != '\t') {
-        let fixed = strip_controls(&t);
+    if stripped != text {
         out.push(
             "CONTROL",
             E,
             loc,
             text,
-            "có ký tự điều khiển không in được",
-            "holds control characters that do not print",
-            Some(fixed.clone()),
+            "có ký tự điều khiển hoặc ký tự không hợp lệ, không in được",
+            "holds control characters or non-characters that do not print",
+            Some(stripped.to_string()),
             true,
         );
-        t = fixed;
+        t = stripped.to_string();
     }
-    if let Some(enc) = encoding
-        && let fixed = to_unicode(&t, enc)
-        && fixed != t.nfc().collect::<String>()
-    {
+    if !repair.converted.is_empty() {
+        let names: Vec<&str> = repair.encodings().iter().map(|e| e.name()).collect();
+        let names = names.join(", ");
+        let words = word_list(&repair.converted);
         out.push(
             "LEGACY",
             E,
             loc,
             &t,
             &format!(
-                "văn bản gõ bằng bảng mã cũ {} thay vì Unicode (TCVN 6909:2001)",
-                enc.name()
+                "có từ gõ bằng bảng mã cũ {names} thay vì Unicode (TCVN 6909:2001): {words}"
             ),
             &format!(
-                "typed in the legacy {} encoding instead of Unicode (TCVN 6909:2001)",
-                enc.name()
+                "holds words typed in the legacy {names} encoding instead of Unicode (TCVN 6909:2001): {words}"
             ),
-            Some(fixed.clone()),
+            Some(repair.text.clone()),
             true,
         );
-        t = fixed;
+        t = repair.text.clone();
+    }
+    if !repair.suggested.is_empty() {
+        let words = word_list(&repair.suggested);
+        let name = repair.suggested[0].encoding.name();
+        out.push(
+            "LEGACY",
+            W,
+            loc,
+            &t,
+            &format!(
+                "có thể gõ bằng bảng mã cũ {name}: {words}; các từ này cũng là chữ Unicode hợp lệ nên không tự sửa"
+            ),
+            &format!(
+                "may be typed in the legacy {name} encoding: {words}; these are also valid Unicode words, so they are not fixed automatically"
+            ),
+            Some(repair.with_suggestions(stripped).nfc().collect()),
+            false,
+        );
     }
     if !is_nfc(&t) {
         let fixed: String = t.nfc().collect();
@@ -541,21 +571,31 @@ fn point_sequence(out: &mut Out, points: &[(Location, String, char)]) {
     }
 }
 
-/// Checks a document given as text lines.
-pub fn check_lines(raw: &[String], opts: &Options) -> Report {
+/// Checks a document given as text lines. A document with no text, or whose closing
+/// block (`Nơi nhận:`) comes before its title, is an error (exit code 2).
+pub fn check_lines(raw: &[String], opts: &Options) -> Result<Report, Error> {
+    if raw.iter().all(|l| l.trim().is_empty()) {
+        return Err(Error::Import {
+            file: None,
+            message: "the document is empty: there is nothing to check".into(),
+        });
+    }
     let mut out = Out {
         findings: Vec::new(),
     };
-    // A legacy encoding is a property of the whole document: a line of it may hold
-    // only marks that are also Vietnamese letters (`Soá:`).
-    let encoding = detect(&raw.join("\n"));
-    let lines: Vec<(Location, String)> = raw
+    // Legacy words are repaired word by word; a line that gives no evidence of its
+    // own follows the document's majority, for suggestions only.
+    let trimmed: Vec<&str> = raw
+        .iter()
+        .map(|l| l.trim_matches(|c: char| c.is_whitespace() || c == '*'))
+        .collect();
+    let (stripped, fixes) = repairs(&trimmed);
+    let lines: Vec<(Location, String)> = trimmed
         .iter()
         .enumerate()
-        .map(|(i, l)| {
+        .map(|(i, t)| {
             let loc = Location::Line(i + 1);
-            let t = l.trim_matches(|c: char| c.is_whitespace() || c == '*');
-            let t = hygiene(&mut out, &loc, t, true, encoding);
+            let t = hygiene(&mut out, &loc, t, &stripped[i], &fixes[i], true);
             (loc, t)
         })
         .collect();
@@ -570,6 +610,18 @@ pub fn check_lines(raw: &[String], opts: &Options) -> Report {
         .iter()
         .position(|(_, t)| t.trim_end_matches(':').eq_ignore_ascii_case("Nơi nhận"));
     let closing_at = closing_at.unwrap_or(lines.len());
+    if let Some(t) = title_at
+        && closing_at < t
+    {
+        return Err(Error::Import {
+            file: None,
+            message: format!(
+                "line {}: «Nơi nhận:» comes before the title on line {}; the document's parts are out of order",
+                closing_at + 1,
+                t + 1
+            ),
+        });
+    }
     // Without a title line, every line may be a header line.
     let header_end = title_at.unwrap_or(closing_at);
     let title_at = title_at.unwrap_or(0);
@@ -608,7 +660,7 @@ pub fn check_lines(raw: &[String], opts: &Options) -> Report {
         i += 1;
     }
     // The body.
-    let body: Vec<&(Location, String)> = lines[i..closing_at]
+    let body: Vec<&(Location, String)> = lines[i.min(closing_at)..closing_at]
         .iter()
         .filter(|(_, t)| !t.is_empty())
         .collect();
@@ -677,11 +729,18 @@ pub fn check_lines(raw: &[String], opts: &Options) -> Report {
             false,
         );
     }
-    // Recipients, Lưu, signature.
+    // Recipients, Lưu, signature; blank lines between them are nothing.
     let mut k = closing_at + 1;
     let mut items: Vec<&(Location, String)> = Vec::new();
-    while k < lines.len() && (bullet(&lines[k].1).is_some() || lines[k].1.starts_with(['•', '+']))
-    {
+    while k < lines.len() {
+        let t = &lines[k].1;
+        if t.is_empty() {
+            k += 1;
+            continue;
+        }
+        if bullet(t).is_none() && !t.starts_with(['•', '+']) {
+            break;
+        }
         items.push(&lines[k]);
         k += 1;
     }
@@ -751,9 +810,9 @@ pub fn check_lines(raw: &[String], opts: &Options) -> Report {
     for (i, (loc, t)) in labels.iter().enumerate() {
         appendix_label_rule(&mut out, loc, t, i, labels.len());
     }
-    Report {
+    Ok(Report {
         findings: out.findings,
-    }
+    })
 }
 
 /// An all-capital line that reads like a person's name rather than a title.
@@ -814,8 +873,11 @@ fn text_paths(sections: &[Section], path: &str, out: &mut Vec<(Location, String)
     }
 }
 
-/// A JSON document as a value; a syntax error carries its line and column.
+/// A JSON document as a value, read as strictly as the renderer reads it: the
+/// document must be a plan (duplicate keys, unknown fields, wrong types are errors
+/// with their line and column), so that `check` and `render` give one answer.
 fn parse_value(json: &str) -> Result<serde_json::Value, Error> {
+    crate::input::parse_plan(json, None)?;
     serde_json::from_str(json).map_err(|e| Error::Json {
         file: None,
         path: ".".into(),
@@ -825,27 +887,44 @@ fn parse_value(json: &str) -> Result<serde_json::Value, Error> {
     })
 }
 
-/// The legacy encoding of a JSON document's strings, taken together.
-fn document_encoding(strings: &[(String, String)]) -> Option<Legacy> {
-    let all: Vec<&str> = strings.iter().map(|(_, s)| s.as_str()).collect();
-    detect(&all.join("\n"))
+/// Checks a plan given as JSON. Input that is not a plan is an error (exit code 2).
+/// Findings carry the line and column of their value in `json`.
+pub fn check_json(json: &str, opts: &Options) -> Result<Report, Error> {
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    let mut report = check_value(json, opts)?;
+    for f in &mut report.findings {
+        if let Location::Path(p) = &f.location
+            && let Some((line, column)) = crate::input::locate(json, p)
+        {
+            f.line = Some(line);
+            f.column = Some(column);
+        }
+    }
+    Ok(report)
 }
 
-/// Checks a plan given as JSON. Input that is not a plan is an error (exit code 2).
-pub fn check_json(json: &str, opts: &Options) -> Result<Report, Error> {
+fn check_value(json: &str, opts: &Options) -> Result<Report, Error> {
     let mut out = Out {
         findings: Vec::new(),
     };
     let value = parse_value(json)?;
     let mut all = Vec::new();
     strings(&value, "", &mut all);
-    let encoding = document_encoding(&all);
-    for (path, s) in &all {
-        hygiene(&mut out, &Location::Path(path.clone()), s, true, encoding);
+    let texts: Vec<&str> = all.iter().map(|(_, s)| s.as_str()).collect();
+    let (stripped, fixes) = repairs(&texts);
+    for (i, (path, s)) in all.iter().enumerate() {
+        hygiene(
+            &mut out,
+            &Location::Path(path.clone()),
+            s,
+            &stripped[i],
+            &fixes[i],
+            true,
+        );
     }
     // Rules on what the user typed; legacy text is read converted.
     let fixed = fix_value(value, false, &mut Vec::new());
-    let plan = crate::input::plan_from_json(&fixed.to_string(), None)?;
+    let plan = plan_of_fixed(json, &fixed)?;
     let at = |p: &str| Location::Path(p.to_string());
     summary_rule(&mut out, &at("summary"), &plan.summary.plain());
     let pre: Vec<(Location, String)> = plan
@@ -990,75 +1069,124 @@ pub fn check_json(json: &str, opts: &Options) -> Result<Report, Error> {
     })
 }
 
-/// Applies the safe fixes to every string of a JSON value: control characters,
-/// legacy encodings, NFC; and the recipients' own punctuation. Each change is
+/// The plan of a fixed JSON value; an error in it is placed in the original text.
+fn plan_of_fixed(json: &str, fixed: &serde_json::Value) -> Result<Plan, Error> {
+    crate::input::plan_from_json(&fixed.to_string(), None).map_err(|e| match e {
+        Error::Json {
+            file,
+            path,
+            message,
+            ..
+        }
+        | Error::Invalid {
+            file,
+            path,
+            message,
+        } => match crate::input::locate(json, &path) {
+            Some((line, column)) => Error::Json {
+                file,
+                path,
+                line,
+                column,
+                message,
+            },
+            None => Error::Invalid {
+                file,
+                path,
+                message,
+            },
+        },
+        e => e,
+    })
+}
+
+/// Applies the safe fixes to every string of a JSON value: forbidden characters,
+/// surely-legacy words, NFC; and the recipients' own punctuation. Each change is
 /// described in `changes` as (path, before, after).
 fn fix_value(
-    v: serde_json::Value,
+    mut v: serde_json::Value,
     recipients: bool,
     changes: &mut Vec<Change>,
 ) -> serde_json::Value {
     let mut all = Vec::new();
     strings(&v, "", &mut all);
-    let encoding = document_encoding(&all);
+    let texts: Vec<&str> = all.iter().map(|(_, s)| s.as_str()).collect();
+    let (_, fixes) = repairs(&texts);
+    let mut fixed = fixes.iter().map(clean);
     fn walk(
-        v: serde_json::Value,
+        v: &mut serde_json::Value,
         path: &str,
         recipients: bool,
-        encoding: Option<Legacy>,
+        fixed: &mut dyn Iterator<Item = String>,
         changes: &mut Vec<Change>,
-    ) -> serde_json::Value {
+    ) {
         match v {
             serde_json::Value::String(s) => {
-                let mut t = clean(&s, encoding);
+                let mut t = fixed.next().unwrap_or_else(|| s.clone());
                 if recipients && path.starts_with("recipients.items[") {
                     t = bare_recipient(&t).to_string();
                 }
-                if t != s {
+                if t != *s {
                     changes.push(Change {
                         path: path.to_string(),
-                        before: s,
-                        after: t.clone(),
+                        before: std::mem::replace(s, t.clone()),
+                        after: t,
                     });
                 }
-                serde_json::Value::String(t)
             }
-            serde_json::Value::Array(a) => serde_json::Value::Array(
-                a.into_iter()
-                    .enumerate()
-                    .map(|(i, x)| walk(x, &format!("{path}[{i}]"), recipients, encoding, changes))
-                    .collect(),
-            ),
-            serde_json::Value::Object(m) => serde_json::Value::Object(
-                m.into_iter()
-                    .map(|(k, x)| {
-                        let p = if path.is_empty() {
-                            k.clone()
-                        } else {
-                            format!("{path}.{k}")
-                        };
-                        let x = walk(x, &p, recipients, encoding, changes);
-                        (k, x)
-                    })
-                    .collect(),
-            ),
-            other => other,
+            serde_json::Value::Array(a) => {
+                for (i, x) in a.iter_mut().enumerate() {
+                    walk(x, &format!("{path}[{i}]"), recipients, fixed, changes);
+                }
+            }
+            serde_json::Value::Object(m) => {
+                for (k, x) in m.iter_mut() {
+                    let p = if path.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{path}.{k}")
+                    };
+                    walk(x, &p, recipients, fixed, changes);
+                }
+            }
+            _ => {}
         }
     }
-    walk(v, "", recipients, encoding, changes)
+    walk(&mut v, "", recipients, &mut fixed, changes);
+    v
 }
 
 /// Fixes a plan's JSON: the safe fixes only. Returns the fixed plan and the changes.
 pub fn fix_json(json: &str) -> Result<(Plan, Vec<Change>), Error> {
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     let value = parse_value(json)?;
     let mut changes = Vec::new();
     let fixed = fix_value(value, true, &mut changes);
-    let plan = crate::input::plan_from_json(&fixed.to_string(), None)?;
+    let plan = plan_of_fixed(json, &fixed)?;
     Ok((plan, changes))
 }
 
-/// Converts legacy-encoded and decomposed lines of a text document, for import.
-pub fn fix_lines(raw: &[String]) -> Vec<String> {
-    let encoding = detect(&raw.join("\n"));
-    raw.iter().map(|l| clean(l, encoding)).collect()
+/// The safe fixes of a text document's lines, for import: forbidden characters
+/// out, surely-legacy words converted, NFC. With `whole_legacy` (the user says the
+/// whole document is TCVN3 or VNI), the words the check only suggests are converted
+/// too.
+///
+/// ```
+/// let lines = ["Nôi nhaän:".to_string()];
+/// assert_eq!(vanban::check::fix_lines(&lines, false), ["Nôi nhận:"]);
+/// assert_eq!(vanban::check::fix_lines(&lines, true), ["Nơi nhận:"]);
+/// ```
+pub fn fix_lines(raw: &[String], whole_legacy: bool) -> Vec<String> {
+    let (stripped, fixes) = repairs(raw);
+    fixes
+        .iter()
+        .zip(&stripped)
+        .map(|(r, s)| {
+            if whole_legacy {
+                r.with_suggestions(s).nfc().collect()
+            } else {
+                clean(r)
+            }
+        })
+        .collect()
 }

@@ -123,7 +123,14 @@ impl Import {
 
 /// Imports a plan from text, one paragraph a line (as portals and PDF extractions give it).
 pub fn import_text(text: &str) -> Result<Import, Error> {
-    let lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let lines: Vec<String> = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .split('\n')
+        .map(str::to_string)
+        .collect();
     parse::parse(&lines)
 }
 
@@ -133,41 +140,83 @@ pub fn import_docx(bytes: &[u8]) -> Result<Import, Error> {
     parse::parse(&lines)
 }
 
+/// The lines of a text file's bytes: UTF-8 (a byte-order mark skipped) or UTF-16
+/// with its byte-order mark; lines end with LF, CR LF or a lone CR (old Mac files).
+/// An empty file, a binary file and text in another encoding are errors that say so.
+///
+/// ```
+/// let lines = vanban::import::text_lines(b"\xEF\xBB\xBFa\rb\r\nc\n").unwrap();
+/// assert_eq!(lines, ["a", "b", "c"]);
+/// let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Số".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+/// assert_eq!(vanban::import::text_lines(&utf16).unwrap(), ["Số"]);
+/// ```
+pub fn text_lines(bytes: &[u8]) -> Result<Vec<String>, Error> {
+    let err = |message: &str| Error::Import {
+        file: None,
+        message: message.to_string(),
+    };
+    let utf16 = |le: bool| -> Result<String, Error> {
+        let units: Vec<u16> = bytes[2..]
+            .chunks(2)
+            .map(|c| {
+                let pair = [c[0], *c.get(1).unwrap_or(&0)];
+                if le {
+                    u16::from_le_bytes(pair)
+                } else {
+                    u16::from_be_bytes(pair)
+                }
+            })
+            .collect();
+        String::from_utf16(&units).map_err(|_| err("UTF-16 text with a broken character"))
+    };
+    let text = if bytes.starts_with(&[0xFF, 0xFE]) {
+        utf16(true)?
+    } else if bytes.starts_with(&[0xFE, 0xFF]) {
+        utf16(false)?
+    } else {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        match std::str::from_utf8(bytes) {
+            Ok(t) => t.to_string(),
+            Err(e) => {
+                return Err(err(&format!(
+                    "not UTF-8 text (byte {}) and not a DOCX; save the document as UTF-8 text or .docx",
+                    e.valid_up_to()
+                )));
+            }
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(err("the file is empty"));
+    }
+    if text.contains('\0') {
+        return Err(err(
+            "a binary file, neither text nor DOCX (an old .doc? save it as .docx)",
+        ));
+    }
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    if lines.last().is_some_and(String::is_empty) {
+        lines.pop();
+    }
+    Ok(lines)
+}
+
 /// Imports a `.txt` or `.docx` file, by its content (a ZIP is taken for DOCX).
 pub fn import_file(path: &Path) -> Result<Import, Error> {
     let bytes = std::fs::read(path).map_err(|source| Error::Io {
         path: path.to_path_buf(),
         source,
     })?;
-    let import_err = |message: String| Error::Import {
-        file: Some(path.to_path_buf()),
-        message,
+    let with_file = |e: Error| match e {
+        Error::Import { message, .. } => Error::Import {
+            file: Some(path.to_path_buf()),
+            message,
+        },
+        other => other,
     };
     if bytes.starts_with(b"PK\x03\x04") {
-        return import_docx(&bytes).map_err(|e| match e {
-            Error::Import { message, .. } => import_err(message),
-            other => other,
-        });
+        return import_docx(&bytes).map_err(with_file);
     }
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(import_err("the file is empty".into()));
-    }
-    let text = match std::str::from_utf8(&bytes) {
-        Ok(t) => t.strip_prefix('\u{feff}').unwrap_or(t),
-        Err(e) => {
-            return Err(import_err(format!(
-                "not UTF-8 text (byte {}) and not a DOCX; save the document as UTF-8 text or .docx",
-                e.valid_up_to()
-            )));
-        }
-    };
-    if text.contains('\0') {
-        return Err(import_err(
-            "a binary file, neither text nor DOCX (an old .doc? save it as .docx)".into(),
-        ));
-    }
-    import_text(text).map_err(|e| match e {
-        Error::Import { message, .. } => import_err(message),
-        other => other,
-    })
+    let lines = text_lines(&bytes).map_err(with_file)?;
+    parse::parse(&lines).map_err(with_file)
 }

@@ -95,7 +95,7 @@ pub(crate) fn place_date(s: &str) -> Option<(String, IssueDate)> {
     let (day, rest) = rest.split_once("tháng")?;
     let (month, year) = rest.split_once("năm")?;
     let num = |t: &str| -> Option<u8> { t.trim().parse().ok() };
-    let year: u16 = year.trim().parse().ok()?;
+    let year: u32 = year.trim().parse().ok()?;
     Some((
         fold(place),
         IssueDate {

@@ -14,22 +14,12 @@ use crate::model::{Block, Plan, Section, Table};
 /// assert!(err.to_string().contains("at `header`"), "{err}");
 /// ```
 pub fn plan_from_json(json: &str, file: Option<&Path>) -> Result<Plan, Error> {
-    let json_error = |path: String, e: serde_json::Error| Error::Json {
-        file: file.map(Path::to_path_buf),
-        path,
-        line: e.line(),
-        column: e.column(),
-        message: strip_position(&e.to_string()),
-    };
-    let mut de = serde_json::Deserializer::from_str(json);
-    let mut plan: Plan = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        json_error(path, e.into_inner())
-    })?;
-    // Characters after the plan's closing brace are an error too.
-    de.end().map_err(|e| json_error(".".into(), e))?;
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    let mut plan = parse_plan(json, file)?;
     plan.normalize_nfc();
-    validate(&plan, file.map(Path::to_path_buf)).map_err(|e| match e {
+    validate(&plan, file.map(Path::to_path_buf))
+        .and_then(|()| forbidden_chars(&mut plan, json, file))
+        .map_err(|e| match e {
         // A value that is not allowed: say where it stands in the text too.
         Error::Invalid {
             file,
@@ -52,6 +42,66 @@ pub fn plan_from_json(json: &str, file: Option<&Path>) -> Result<Plan, Error> {
         e => e,
     })?;
     Ok(plan)
+}
+
+/// Reads the plan's JSON as serde sees it, without normalizing or validating the
+/// values: syntax, types, unknown fields and duplicate keys are errors with their
+/// line, column and path. A leading byte-order mark is skipped.
+pub fn parse_plan(json: &str, file: Option<&Path>) -> Result<Plan, Error> {
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    let json_error = |path: String, e: serde_json::Error| Error::Json {
+        file: file.map(Path::to_path_buf),
+        path,
+        line: e.line(),
+        column: e.column(),
+        message: strip_position(&e.to_string()),
+    };
+    let mut de = serde_json::Deserializer::from_str(json);
+    let plan: Plan = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        json_error(path, e.into_inner())
+    })?;
+    // Characters after the plan's closing brace are an error too.
+    de.end().map_err(|e| json_error(".".into(), e))?;
+    Ok(plan)
+}
+
+/// The line and column (1-based) of the value at a JSON path (`header.date`,
+/// `appendices[0].content[1]`) in JSON text, if it is there.
+///
+/// ```
+/// assert_eq!(vanban::input::locate("{\n  \"a\": [1, 2]}", "a[1]"), Some((2, 13)));
+/// ```
+pub fn locate(json: &str, path: &str) -> Option<(usize, usize)> {
+    locate::locate(json, path)
+}
+
+/// JSON bytes as text: UTF-8, a leading byte-order mark skipped. Invalid UTF-8 is an
+/// error with the line and column of the first bad byte.
+///
+/// ```
+/// assert!(vanban::input::json_text(b"\xEF\xBB\xBF{}", None).is_ok());
+/// let e = vanban::input::json_text(b"{\n \"a\": \"\xFF\"}", None).unwrap_err();
+/// assert!(e.to_string().contains("line 2, column 8"), "{e}");
+/// ```
+pub fn json_text<'a>(bytes: &'a [u8], file: Option<&Path>) -> Result<&'a str, Error> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|e| {
+        let head = &bytes[..e.valid_up_to()];
+        let line = head.iter().filter(|b| **b == b'\n').count() + 1;
+        let start = head.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&head[start..]).chars().count() + 1;
+        Error::Json {
+            file: file.map(Path::to_path_buf),
+            path: ".".into(),
+            line,
+            column,
+            message: format!(
+                "the file is not UTF-8 (byte {:#04x}); save it as UTF-8",
+                bytes[e.valid_up_to()]
+            ),
+        }
+    })
 }
 
 /// Reads a plan from a JSON file.
@@ -97,6 +147,52 @@ pub(crate) fn tables(plan: &Plan) -> impl Iterator<Item = (String, &Table)> {
     out.into_iter()
 }
 
+/// How deep sections may nest: the decree's numbering has no more levels to give
+/// (`I.`, `1.`, `1.1.`, `a)`, `-`, `+` and three more of the user's choosing).
+pub const MAX_SECTION_DEPTH: usize = 9;
+
+/// Refuses text the renderer cannot print (control characters, non-characters),
+/// naming the JSON path of the first string that holds one.
+fn forbidden_chars(plan: &mut Plan, json: &str, file: Option<&Path>) -> Result<(), Error> {
+    use crate::model::{VisitText, is_forbidden_char};
+    let mut found = false;
+    plan.visit_text(&mut |s| found |= s.chars().any(is_forbidden_char));
+    if !found {
+        return Ok(());
+    }
+    fn first(v: &serde_json::Value, path: &str) -> Option<(String, char)> {
+        match v {
+            serde_json::Value::String(s) => s
+                .chars()
+                .find(|c| is_forbidden_char(*c))
+                .map(|c| (path.to_string(), c)),
+            serde_json::Value::Array(a) => a
+                .iter()
+                .enumerate()
+                .find_map(|(i, x)| first(x, &format!("{path}[{i}]"))),
+            serde_json::Value::Object(m) => m.iter().find_map(|(k, x)| {
+                let p = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                first(x, &p)
+            }),
+            _ => None,
+        }
+    }
+    let value: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
+    let (path, c) = first(&value, "").unwrap_or_else(|| (".".into(), '\u{0}'));
+    Err(Error::Invalid {
+        file: file.map(Path::to_path_buf),
+        path,
+        message: format!(
+            "the text holds U+{:04X}, a character that does not print; remove it (`vanban check --fix` does)",
+            c as u32
+        ),
+    })
+}
+
 /// Checks what the types cannot: ranges, required non-empty lines, table shapes.
 fn validate(plan: &Plan, file: Option<PathBuf>) -> Result<(), Error> {
     let invalid = |path: &str, message: String| Error::Invalid {
@@ -108,6 +204,33 @@ fn validate(plan: &Plan, file: Option<PathBuf>) -> Result<(), Error> {
         .date
         .validate()
         .map_err(|m| invalid("header.date", m))?;
+    if plan.header.number == Some(0) {
+        return Err(invalid(
+            "header.number",
+            "the number is 0; numbers start at 1 (null for a draft)".into(),
+        ));
+    }
+    fn too_deep(list: &[Section], at: &str, depth: usize) -> Option<String> {
+        list.iter().enumerate().find_map(|(i, s)| {
+            let here = format!("{at}[{i}]");
+            if depth > MAX_SECTION_DEPTH {
+                Some(here)
+            } else {
+                too_deep(&s.sections, &format!("{here}.sections"), depth + 1)
+            }
+        })
+    }
+    let deep = too_deep(&plan.sections, "sections", 1).or_else(|| {
+        plan.appendices.iter().enumerate().find_map(|(i, a)| {
+            too_deep(&a.sections, &format!("appendices[{i}].sections"), 1)
+        })
+    });
+    if let Some(at) = deep {
+        return Err(invalid(
+            &at,
+            format!("sections nest at most {MAX_SECTION_DEPTH} deep; this one is deeper"),
+        ));
+    }
     if plan.header.issuer_abbr.trim().is_empty() {
         return Err(invalid(
             "header.issuer_abbr",

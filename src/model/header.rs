@@ -164,7 +164,7 @@ pub struct IssueDate {
     #[serde(default)]
     pub month: Option<u8>,
     /// Year, four digits.
-    pub year: u16,
+    pub year: u32,
 }
 
 impl IssueDate {
@@ -176,8 +176,10 @@ impl IssueDate {
             return Err(format!("month {m} is not between 1 and 12"));
         }
         if let Some(d) = self.day {
+            let leap = self.year % 4 == 0 && (self.year % 100 != 0 || self.year % 400 == 0);
             let max = match self.month {
-                Some(2) => 29,
+                Some(2) if leap => 29,
+                Some(2) => 28,
                 Some(4 | 6 | 9 | 11) => 30,
                 _ => 31,
             };

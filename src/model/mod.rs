@@ -20,7 +20,9 @@ pub use doc_type::DocType;
 pub use header::{DRAFT_BLANK, Header, IssueDate};
 pub use numbering::NumberStyle;
 pub use table::{Cell, CellAlign, Column, Grid, Row, Table, start_columns};
-pub use text::{Span, Text, VisitText, nfc_in_place};
+pub use text::{
+    Span, Text, VisitText, is_forbidden_char, is_line_break, nfc_in_place, unify_line_breaks,
+};
 
 use serde::{Deserialize, Serialize};
 
@@ -143,7 +145,10 @@ impl Plan {
 
     /// Normalizes every text of the plan to Unicode NFC.
     pub fn normalize_nfc(&mut self) {
-        self.visit_text(&mut nfc_in_place);
+        self.visit_text(&mut |s| {
+            unify_line_breaks(s);
+            nfc_in_place(s);
+        });
     }
 }
 

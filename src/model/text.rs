@@ -65,7 +65,7 @@ impl Text {
 
     /// True when there is no character at all.
     pub fn is_empty(&self) -> bool {
-        self.0.iter().all(|s| s.text.is_empty())
+        self.0.iter().all(|s| s.text.trim().is_empty())
     }
 }
 
@@ -78,6 +78,35 @@ impl From<&str> for Text {
 impl From<String> for Text {
     fn from(s: String) -> Self {
         Text(vec![Span::plain(s)])
+    }
+}
+
+/// A line break of any of the forms text arrives with: LF, CR, NEL, U+2028, U+2029.
+pub fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// A character a document may not hold: a control character other than the tab and
+/// the line breaks, or a Unicode non-character (U+FFFE, U+FFFF, U+FDD0..U+FDEF …).
+///
+/// ```
+/// use vanban::model::is_forbidden_char;
+/// assert!(is_forbidden_char('\u{7}') && is_forbidden_char('\u{ffff}'));
+/// assert!(!is_forbidden_char('\t') && !is_forbidden_char('\n') && !is_forbidden_char('ạ'));
+/// ```
+pub fn is_forbidden_char(c: char) -> bool {
+    let u = c as u32;
+    (c.is_control() && c != '\t' && !is_line_break(c))
+        || (0xFDD0..=0xFDEF).contains(&u)
+        || u & 0xFFFE == 0xFFFE
+}
+
+/// Every line break written as `\n` (CR LF, CR, NEL, U+2028 and U+2029 too).
+pub fn unify_line_breaks(s: &mut String) {
+    if s.chars().any(|c| is_line_break(c) && c != '\n') {
+        *s = s
+            .replace("\r\n", "\n")
+            .replace(['\r', '\u{85}', '\u{2028}', '\u{2029}'], "\n");
     }
 }
 

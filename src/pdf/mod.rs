@@ -107,8 +107,11 @@ pub fn write(layout: &Layout, fonts: &FontSet, opts: &PdfOptions) -> Result<Vec<
         .authors(vec![opts.author.clone()])
         .creator("vanban".to_string())
         .language("vi".to_string());
-    if let Some(date) = opts.creation_date {
-        let mut dt = DateTime::new(date.year);
+    // Only a real date reaches the metadata (a plan built in code may hold any).
+    if let Some(date) = opts.creation_date.filter(|d| d.validate().is_ok())
+        && let Ok(year) = u16::try_from(date.year)
+    {
+        let mut dt = DateTime::new(year);
         if let Some(m) = date.month {
             dt = dt.month(m);
             if let Some(d) = date.day {
