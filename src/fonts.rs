@@ -132,9 +132,15 @@ impl FontSet {
                 path: path.clone(),
                 source,
             })?;
-            if rustybuzz::Face::from_slice(&bytes, 0).is_none() {
+            let Some(parsed) = rustybuzz::Face::from_slice(&bytes, 0) else {
                 return Err(Error::Font(format!(
                     "{} is not a TrueType or OpenType font",
+                    path.display()
+                )));
+            };
+            if let Some(c) = undrawable(&parsed) {
+                return Err(Error::Font(format!(
+                    "{} cannot draw '{c}': the file is damaged or cut short (its glyph outlines are missing)",
                     path.display()
                 )));
             }
@@ -345,6 +351,34 @@ impl<'a> Shapers<'a> {
             f.line_gap() as f32 * scale,
         )
     }
+}
+
+/// A letter of Vietnamese text that `face` has no outline for: a damaged or cut
+/// file keeps its character map and loses its glyphs, and would print blank pages.
+fn undrawable(face: &rustybuzz::Face<'_>) -> Option<char> {
+    struct Count(usize);
+    impl rustybuzz::ttf_parser::OutlineBuilder for Count {
+        fn move_to(&mut self, _: f32, _: f32) {
+            self.0 += 1;
+        }
+        fn line_to(&mut self, _: f32, _: f32) {
+            self.0 += 1;
+        }
+        fn quad_to(&mut self, _: f32, _: f32, _: f32, _: f32) {
+            self.0 += 1;
+        }
+        fn curve_to(&mut self, _: f32, _: f32, _: f32, _: f32, _: f32, _: f32) {
+            self.0 += 1;
+        }
+        fn close(&mut self) {}
+    }
+    "AaĐđHhXxạỹ".chars().find(|&c| {
+        let Some(id) = face.glyph_index(c) else {
+            return false; // a missing character is reported where the text uses it
+        };
+        let mut count = Count(0);
+        face.outline_glyph(id, &mut count).is_none() || count.0 == 0
+    })
 }
 
 #[cfg(test)]

@@ -6,38 +6,277 @@
 //! `| cell | cell |` line, a cell's paragraphs joined with ` <br> `; a merged cell
 //! starts with `{colspan=2}`, `{rowspan=3}` or `{colspan=2,rowspan=3}`, and the cells
 //! that continue a vertical merge are left out, as in the model.
+//!
+//! The reader opens the ZIP itself and parses only the main document part, with
+//! [`Limits`] on what it will take: the uncompressed size of a part, the number of
+//! XML nodes and paragraphs, and how deep tables nest. Malformed XML is an error
+//! naming the part, the line and the column; nothing loops and nothing recurses
+//! deeper than the nesting limit.
 
-use docx_rs::{DocumentChild, Table, TableCellContent, TableChild, TableRowChild};
+use std::io::Read;
+
+use roxmltree::{Document, Node};
 
 use crate::Error;
 
-/// The lines of a DOCX. A file that makes the reader fail, or panic, is an error.
-pub fn lines(bytes: &[u8]) -> Result<Vec<String>, Error> {
-    let read = std::panic::catch_unwind(|| docx_rs::read_docx(bytes));
-    let docx = match read {
-        Ok(Ok(d)) => d,
-        Ok(Err(e)) => {
-            return Err(Error::Import {
-                file: None,
-                message: format!("the DOCX cannot be read: {e}"),
-            });
-        }
-        Err(_) => {
-            return Err(Error::Import {
-                file: None,
-                message: "the DOCX cannot be read: the reader stopped on malformed content".into(),
-            });
-        }
-    };
-    let mut out = Vec::new();
-    for child in &docx.document.children {
-        match child {
-            DocumentChild::Paragraph(p) => push_paragraph(&mut out, &p.raw_text()),
-            DocumentChild::Table(t) => table(&mut out, t),
-            _ => {}
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+/// What the DOCX reader will take; a file beyond a limit is refused with a message
+/// that names the limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The uncompressed size of one part (`word/document.xml`), in bytes.
+    pub part_bytes: u64,
+    /// XML nodes (elements, text, attributes' owners) in the main part.
+    pub nodes: u32,
+    /// Paragraphs, counting those in table cells.
+    pub paragraphs: usize,
+    /// Tables inside tables.
+    pub nesting: usize,
+}
+
+impl Default for Limits {
+    /// 64 MiB a part, 4 million nodes, 200 000 paragraphs, tables 32 deep.
+    fn default() -> Self {
+        Limits {
+            part_bytes: 64 << 20,
+            nodes: 4_000_000,
+            paragraphs: 200_000,
+            nesting: 32,
         }
     }
-    Ok(out)
+}
+
+fn import_error(message: String) -> Error {
+    Error::Import {
+        file: None,
+        message,
+    }
+}
+
+/// The lines of a DOCX, with the default [`Limits`].
+///
+/// ```
+/// let err = vanban::import::docx::lines(b"PK\x03\x04 not really").unwrap_err();
+/// assert!(err.to_string().contains("not a DOCX"), "{err}");
+/// ```
+pub fn lines(bytes: &[u8]) -> Result<Vec<String>, Error> {
+    lines_with(bytes, &Limits::default())
+}
+
+/// Reads one part of the archive, refusing it beyond `limit` bytes.
+fn part(
+    zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
+    name: &str,
+    limit: u64,
+) -> Result<Option<String>, Error> {
+    let mut entry = match zip.by_name(name) {
+        Ok(e) => e,
+        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+        Err(e) => return Err(import_error(format!("the DOCX part {name} cannot be read: {e}"))),
+    };
+    let over = |n: u64| {
+        import_error(format!(
+            "the DOCX part {name} is {n} bytes or more uncompressed, over the limit of {limit} bytes"
+        ))
+    };
+    if entry.size() > limit {
+        return Err(over(entry.size()));
+    }
+    let mut buf = Vec::new();
+    (&mut entry)
+        .take(limit + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| import_error(format!("the DOCX part {name} cannot be read: {e}")))?;
+    if buf.len() as u64 > limit {
+        return Err(over(buf.len() as u64));
+    }
+    let buf = buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&buf).to_vec();
+    String::from_utf8(buf)
+        .map(Some)
+        .map_err(|e| import_error(format!("the DOCX part {name} is not UTF-8 XML (byte {})", e.utf8_error().valid_up_to())))
+}
+
+fn parse_xml<'a>(name: &str, text: &'a str, nodes: u32) -> Result<Document<'a>, Error> {
+    let opt = roxmltree::ParsingOptions {
+        allow_dtd: false,
+        nodes_limit: nodes,
+        ..Default::default()
+    };
+    Document::parse_with_options(text, opt).map_err(|e| {
+        let pos = e.pos();
+        let what = e.to_string();
+        let what = what
+            .strip_suffix(&format!(" at {}:{}", pos.row, pos.col))
+            .unwrap_or(&what);
+        import_error(format!(
+            "the DOCX part {name} is not well-formed XML at line {}, column {}: {what}",
+            pos.row, pos.col
+        ))
+    })
+}
+
+/// The lines of a DOCX, with the given limits.
+pub fn lines_with(bytes: &[u8], limits: &Limits) -> Result<Vec<String>, Error> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| {
+        import_error(format!("not a DOCX: the ZIP archive cannot be opened ({e})"))
+    })?;
+    // The main part is the one `_rels/.rels` names; `word/document.xml` by default.
+    let mut main = String::from("word/document.xml");
+    if let Some(rels) = part(&mut zip, "_rels/.rels", limits.part_bytes)? {
+        let doc = parse_xml("_rels/.rels", &rels, limits.nodes)?;
+        if let Some(target) = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("Relationship"))
+            .find(|n| n.attribute("Type").is_some_and(|t| t.ends_with("/officeDocument")))
+            .and_then(|n| n.attribute("Target"))
+        {
+            main = target.trim_start_matches('/').to_string();
+        }
+    }
+    let Some(xml) = part(&mut zip, &main, limits.part_bytes)? else {
+        return Err(import_error(format!(
+            "not a DOCX: the archive has no main document part ({main})"
+        )));
+    };
+    let doc = parse_xml(&main, &xml, limits.nodes)?;
+    let body = doc
+        .root_element()
+        .children()
+        .find(|n| is(n, "body"))
+        .ok_or_else(|| import_error(format!("the DOCX part {main} has no <w:body>")))?;
+    let mut reader = Reader {
+        out: Vec::new(),
+        paragraphs: 0,
+        limits: *limits,
+    };
+    reader.blocks(body, 0)?;
+    Ok(reader.out)
+}
+
+fn is(n: &Node<'_, '_>, name: &str) -> bool {
+    n.is_element() && n.tag_name().name() == name && n.tag_name().namespace() == Some(W)
+}
+
+fn child<'a, 'i>(n: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
+    n.children().find(|c| is(c, name))
+}
+
+fn val<'a>(n: Node<'a, '_>) -> Option<&'a str> {
+    n.attribute((W, "val"))
+}
+
+struct Reader {
+    out: Vec<String>,
+    paragraphs: usize,
+    limits: Limits,
+}
+
+impl Reader {
+    /// The block content of a body or a cell: paragraphs, tables, and the content of
+    /// content controls and custom XML around them.
+    fn blocks(&mut self, parent: Node<'_, '_>, depth: usize) -> Result<(), Error> {
+        for n in parent.children().filter(Node::is_element) {
+            if is(&n, "p") {
+                let text = self.paragraph(n)?;
+                push_paragraph(&mut self.out, &text);
+            } else if is(&n, "tbl") {
+                self.table(n, depth + 1)?;
+            } else if is(&n, "sdt") {
+                if let Some(content) = child(n, "sdtContent") {
+                    self.blocks(content, depth + 1)?;
+                }
+            } else if is(&n, "customXml") {
+                self.blocks(n, depth + 1)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A paragraph's text: runs, inserted and moved-to text, hyperlinks, fields' results;
+    /// tabs and breaks. Deleted and moved-from text, and text boxes, are left out.
+    fn paragraph(&mut self, p: Node<'_, '_>) -> Result<String, Error> {
+        self.paragraphs += 1;
+        if self.paragraphs > self.limits.paragraphs {
+            return Err(import_error(format!(
+                "the DOCX holds more than {} paragraphs, over the limit",
+                self.limits.paragraphs
+            )));
+        }
+        let mut s = String::new();
+        let mut stack: Vec<Node<'_, '_>> = p.children().collect();
+        stack.reverse();
+        while let Some(n) = stack.pop() {
+            if !n.is_element() {
+                continue;
+            }
+            if n.tag_name().namespace() != Some(W) {
+                // Drawings and other markup: only text boxes could hold words, and
+                // those are paragraphs of their own.
+                continue;
+            }
+            match n.tag_name().name() {
+                "t" => s.push_str(n.text().unwrap_or("")),
+                "tab" | "ptab" => s.push('\t'),
+                "br" | "cr" => s.push('\n'),
+                "noBreakHyphen" => s.push('-'),
+                "pPr" | "rPr" | "del" | "moveFrom" | "instrText" | "delText" | "txbxContent"
+                | "fldData" | "p" => {}
+                _ => {
+                    let mark = stack.len();
+                    stack.extend(n.children());
+                    stack[mark..].reverse();
+                }
+            }
+        }
+        Ok(s)
+    }
+
+    fn cell_paragraphs(&mut self, tc: Node<'_, '_>, depth: usize) -> Result<Vec<String>, Error> {
+        let saved = std::mem::take(&mut self.out);
+        let result = self.blocks(tc, depth);
+        let paras = std::mem::replace(&mut self.out, saved);
+        result.map(|()| paras)
+    }
+
+    fn table(&mut self, tbl: Node<'_, '_>, depth: usize) -> Result<(), Error> {
+        if depth > self.limits.nesting {
+            return Err(import_error(format!(
+                "the DOCX nests tables more than {} deep, over the limit",
+                self.limits.nesting
+            )));
+        }
+        let mut rows: Vec<Vec<GridCell>> = Vec::new();
+        for tr in tbl.children().filter(|n| is(n, "tr")) {
+            let mut col = 0usize;
+            let mut row = Vec::new();
+            for tc in tr.children().filter(|n| is(n, "tc")) {
+                let props = child(tc, "tcPr");
+                let span = props
+                    .and_then(|p| child(p, "gridSpan"))
+                    .and_then(val)
+                    .and_then(|v| v.trim().parse::<usize>().ok())
+                    .unwrap_or(1)
+                    .clamp(1, 64);
+                // `<w:vMerge/>` without a value continues the merge above.
+                let merge = match props.and_then(|p| child(p, "vMerge")) {
+                    Some(m) if val(m) != Some("restart") => Merge::Continue,
+                    _ => Merge::Start,
+                };
+                let paras = self.cell_paragraphs(tc, depth)?;
+                row.push(GridCell {
+                    col,
+                    span,
+                    merge,
+                    paras,
+                });
+                col += span;
+            }
+            rows.push(row);
+        }
+        table_lines(&mut self.out, &rows);
+        Ok(())
+    }
 }
 
 fn push_paragraph(out: &mut Vec<String>, text: &str) {
@@ -45,18 +284,6 @@ fn push_paragraph(out: &mut Vec<String>, text: &str) {
     for line in text.split('\n') {
         out.push(line.to_string());
     }
-}
-
-fn cell_paragraphs(content: &[TableCellContent]) -> Vec<String> {
-    let mut out = Vec::new();
-    for c in content {
-        match c {
-            TableCellContent::Paragraph(p) => push_paragraph(&mut out, &p.raw_text()),
-            TableCellContent::Table(t) => table(&mut out, t),
-            _ => {}
-        }
-    }
-    out
 }
 
 /// How a cell of a DOCX table merges with its neighbours.
@@ -68,18 +295,6 @@ enum Merge {
     Continue,
 }
 
-/// A cell's grid span and vertical merge, read through docx-rs's serialized form
-/// (its fields are private).
-fn spans(c: &docx_rs::TableCell) -> (usize, Merge) {
-    let v = serde_json::to_value(&c.property).unwrap_or_default();
-    let span = v["gridSpan"].as_u64().unwrap_or(1).max(1) as usize;
-    let merge = match v["verticalMerge"].as_str() {
-        Some("continue") => Merge::Continue,
-        _ => Merge::Start,
-    };
-    (span, merge)
-}
-
 /// A cell with its place in the table's grid.
 struct GridCell {
     col: usize,
@@ -88,32 +303,11 @@ struct GridCell {
     paras: Vec<String>,
 }
 
-fn table(out: &mut Vec<String>, t: &Table) {
-    let rows: Vec<Vec<GridCell>> = t
-        .rows
-        .iter()
-        .map(|TableChild::TableRow(r)| {
-            let mut col = 0;
-            r.cells
-                .iter()
-                .map(|TableRowChild::TableCell(c)| {
-                    let (span, merge) = spans(c);
-                    let cell = GridCell {
-                        col,
-                        span,
-                        merge,
-                        paras: cell_paragraphs(&c.children),
-                    };
-                    col += span;
-                    cell
-                })
-                .collect()
-        })
-        .collect();
+fn table_lines(out: &mut Vec<String>, rows: &[Vec<GridCell>]) {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     if columns <= 2 {
         for col in 0..columns {
-            for row in &rows {
+            for row in rows {
                 if let Some(cell) = row.get(col) {
                     out.extend(cell.paras.iter().cloned());
                 }

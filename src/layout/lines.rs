@@ -171,8 +171,7 @@ pub fn break_lines(
         let mut rest: Vec<Piece> = word.to_vec();
         loop {
             let avail = width - if lines.is_empty() { first_indent } else { 0.0 };
-            let w: f32 = rest.iter().map(|p| p.width).sum();
-            if w <= fit_limit(avail) {
+            if let Some(w) = width_within(&mut rest, fit_limit(avail), &shaped) {
                 current_w = w;
                 current = rest;
                 break;
@@ -262,6 +261,31 @@ fn pieces(runs: &[StyledText], shaped: &[ShapedRun]) -> Vec<Piece> {
     out
 }
 
+/// The width of `word` when it is at most `limit`, else `None`; stops measuring as
+/// soon as the limit is passed. A piece whose width is not measured yet (NaN, the
+/// rest of a split word) is measured glyph by glyph and keeps its width when whole,
+/// so the sums are the same, to the bit, as those of pieces measured up front.
+fn width_within(word: &mut [Piece], limit: f32, shaped: &[ShapedRun]) -> Option<f32> {
+    let mut total = 0.0f32;
+    for p in word.iter_mut() {
+        if p.width.is_nan() {
+            let mut w = 0.0f32;
+            for g in &shaped[p.run].glyphs[p.glyphs.clone()] {
+                w += g.advance;
+                if total + w > limit {
+                    return None;
+                }
+            }
+            p.width = w;
+        }
+        total += p.width;
+        if total > limit {
+            return None;
+        }
+    }
+    Some(total)
+}
+
 /// Splits a too-long word so that the head fits `avail` (at least one glyph).
 fn split_word(word: &[Piece], avail: f32, shaped: &[ShapedRun]) -> (Vec<Piece>, Vec<Piece>) {
     let mut head = Vec::new();
@@ -279,7 +303,10 @@ fn split_word(word: &[Piece], avail: f32, shaped: &[ShapedRun]) -> (Vec<Piece>, 
         }
         if cut == glyphs.len() {
             used += w;
-            head.push(p.clone());
+            head.push(Piece {
+                width: if p.width.is_nan() { w } else { p.width },
+                ..p.clone()
+            });
             continue;
         }
         let gsplit = p.glyphs.start + cut;
@@ -294,12 +321,13 @@ fn split_word(word: &[Piece], avail: f32, shaped: &[ShapedRun]) -> (Vec<Piece>, 
                 break_before: p.break_before,
             });
         }
-        let rest_w = glyphs[cut..].iter().map(|g| g.advance).sum();
+        // Measured when needed (`width_within`): summing the rest of a very long
+        // word at every cut made the breaking quadratic.
         let mut tail = vec![Piece {
             run: p.run,
             bytes: bsplit..p.bytes.end,
             glyphs: gsplit..p.glyphs.end,
-            width: rest_w,
+            width: f32::NAN,
             space: false,
             break_before: true,
         }];

@@ -6,6 +6,7 @@
 //! literally.
 
 mod context;
+pub mod limits;
 
 use std::path::Path;
 
@@ -136,7 +137,9 @@ impl Templates {
                 }
             }
         }
+        limits::refuse_recursion(&sources)?;
         let mut tera = Tera::default();
+        tera.register_function("range", limits::range);
         tera.autoescape_on(vec![".xml.tera"]);
         tera.set_escape_fn(xml_escape);
         tera.register_filter("runs", runs_filter);
@@ -149,7 +152,14 @@ impl Templates {
     pub fn render_plan(&self, name: &str, plan: &Plan) -> Result<String, Error> {
         let ctx =
             tera::Context::from_serialize(plan_context(plan)).map_err(|e| template_error(&e))?;
-        self.tera.render(name, &ctx).map_err(|e| template_error(&e))
+        let mut out = limits::Bounded::new();
+        self.tera
+            .render_to(name, &ctx, &mut out)
+            .map_err(|e| template_error(&e))?;
+        String::from_utf8(out.out).map_err(|_| Error::Template {
+            name: name.to_string(),
+            message: "the template produced text that is not UTF-8".into(),
+        })
     }
 }
 
