@@ -20,7 +20,6 @@
 pub mod check;
 pub mod docx;
 mod error;
-pub mod write;
 pub mod fonts;
 pub mod import;
 pub mod input;
@@ -30,6 +29,7 @@ pub mod model;
 pub mod nd30;
 pub mod pdf;
 pub mod template;
+pub mod write;
 
 use std::path::Path;
 

@@ -251,8 +251,18 @@ fn check(
             }
             None => vanban::check::fix_json(json).map(|(p, _)| p),
         };
+        let suggested = report
+            .findings
+            .iter()
+            .any(|f| f.rule == "LEGACY" && !f.safe);
         let plan = match fixed {
             Ok(p) => p,
+            Err(e) if suggested && !whole_legacy => {
+                return unusable(format!(
+                    "{}: {e}\n(the check found words that may be TCVN3 or VNI and left them as typed; if the whole document is legacy text, add --whole-legacy)",
+                    input.display()
+                ));
+            }
             Err(e) => return unusable(format!("{}: {e}", input.display())),
         };
         let safe: Vec<_> = report.findings.iter().filter(|f| f.safe).collect();

@@ -66,7 +66,8 @@ fn links(_: &fs::Metadata) -> u64 {
 /// `inputs` are the files the outputs were made from; an output that is one of
 /// them is refused.
 pub fn write_files(outputs: &[(&Path, &[u8])], inputs: &[&Path]) -> Result<(), Error> {
-    let input_meta: Vec<fs::Metadata> = inputs.iter().filter_map(|p| fs::metadata(p).ok()).collect();
+    let input_meta: Vec<fs::Metadata> =
+        inputs.iter().filter_map(|p| fs::metadata(p).ok()).collect();
     let mut staged = Vec::with_capacity(outputs.len());
     for (path, bytes) in outputs {
         let target = resolve(path)?;
@@ -91,7 +92,10 @@ pub fn write_files(outputs: &[(&Path, &[u8])], inputs: &[&Path]) -> Result<(), E
                 ));
             }
         }
-        if staged.iter().any(|(t, _, _): &(PathBuf, _, _)| *t == target) {
+        if staged
+            .iter()
+            .any(|(t, _, _): &(PathBuf, _, _)| *t == target)
+        {
             return Err(fail(path, "is named twice"));
         }
         let dir = match target.parent() {
@@ -107,7 +111,12 @@ pub fn write_files(outputs: &[(&Path, &[u8])], inputs: &[&Path]) -> Result<(), E
             .prefix(&format!(".{name}."))
             .suffix(".tmp")
             .tempfile_in(&dir)
-            .map_err(|e| fail(path, format!("cannot create a file in {}: {e}", dir.display())))?;
+            .map_err(|e| {
+                fail(
+                    path,
+                    format!("cannot create a file in {}: {e}", dir.display()),
+                )
+            })?;
         tmp.write_all(bytes)
             .and_then(|()| tmp.as_file().sync_all())
             .map_err(|e| fail(path, e.to_string()))?;

@@ -17,8 +17,8 @@
 //!   Vietnamese as it stands but is in both readings (`tæ`: `tổ` in TCVN3, `tỉ` in
 //!   VNI) is converted when every other converted word of its run has one encoding.
 //! - A word is **surely Unicode** when it holds a letter or a combining mark that the
-//!   8-bit legacy fonts cannot show (`ạ`, `ư`, `đ`), or is a syllable whose every
-//!   legacy reading is not.
+//!   8-bit legacy fonts cannot show (`ạ`, `ư`, `đ`), or is a syllable that both
+//!   legacy readings change into something that is not one.
 
 /// A legacy encoding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,8 +137,6 @@ const TCVN3: &[(char, &str)] = &[
     ('þ', "ỵ"),
     ('ÿ', "Ố"),
 ];
-
-
 
 /// VNI's marks after a vowel: (mark, lower-case result per base) built in [`vni_pair`].
 fn vni_pair(base: char, mark: char) -> Option<char> {
@@ -328,8 +326,9 @@ enum Reading {
     Legacy(Legacy, String),
     /// Vietnamese in these readings, and as it stands when the flag is set.
     Ambiguous(Vec<(Legacy, String)>, bool),
-    /// Not Vietnamese in any reading: left alone.
-    Unknown,
+    /// Not Vietnamese in any reading: left alone; an abbreviation in capitals
+    /// (`TÑKT`, VNI for `TĐKT`) keeps its readings for suggestions.
+    Unknown(Vec<(Legacy, String)>),
 }
 
 fn read_word(w: &str, capital_run: bool) -> Reading {
@@ -349,13 +348,30 @@ fn read_word(w: &str, capital_run: bool) -> Reading {
     if readings.is_empty() {
         return Reading::Plain;
     }
+    let readings_count = readings.len();
+    let caps = w.chars().all(|c| !c.is_lowercase()) && w.chars().count() >= 2;
+    let abbreviation: Vec<(Legacy, String)> = if caps {
+        readings
+            .iter()
+            .filter(|(_, r)| r.chars().all(|c| c.is_uppercase()))
+            .cloned()
+            .collect()
+    } else {
+        Vec::new()
+    };
     let valid: Vec<(Legacy, String)> = readings
         .into_iter()
         .filter(|(_, r)| is_vietnamese(r))
         .collect();
     if is_vietnamese(w) {
+        // `hình` reads the same in VNI: no evidence against VNI.
+        let unchanged_in_one = readings_count < 2;
         return if valid.is_empty() {
-            Reading::Unicode
+            if unchanged_in_one {
+                Reading::Plain
+            } else {
+                Reading::Unicode
+            }
         } else {
             Reading::Ambiguous(valid, true)
         };
@@ -367,7 +383,7 @@ fn read_word(w: &str, capital_run: bool) -> Reading {
             let (enc, r) = valid.into_iter().next().expect("one reading");
             Reading::Legacy(enc, r)
         }
-        0 | 1 => Reading::Unknown,
+        0 | 1 => Reading::Unknown(abbreviation),
         _ => Reading::Ambiguous(valid, false),
     }
 }
@@ -423,7 +439,26 @@ fn read_run(run: &str) -> RunReading<'_> {
     RunReading { words, verdict }
 }
 
-fn finish(run: &str, reading: RunReading<'_>, legacy_run: bool) -> Repair {
+/// The encoding most of these words are surely in.
+fn main_encoding<'a>(words: impl Iterator<Item = &'a Reading>) -> Option<Legacy> {
+    let (mut t, mut v) = (0, 0);
+    for r in words {
+        match r {
+            Reading::Legacy(Legacy::Tcvn3, _) => t += 1,
+            Reading::Legacy(Legacy::Vni, _) => v += 1,
+            _ => {}
+        }
+    }
+    match (t, v) {
+        (0, 0) => None,
+        (t, v) if t >= v => Some(Legacy::Tcvn3),
+        _ => Some(Legacy::Vni),
+    }
+}
+
+/// `suggest_in`: the encoding of the run's suggestions, when the run is taken for
+/// legacy text.
+fn finish(run: &str, reading: RunReading<'_>, suggest_in: Option<Legacy>) -> Repair {
     let mut converted = Vec::new();
     let mut suggested = Vec::new();
     let mut seen: Vec<Legacy> = Vec::new();
@@ -458,12 +493,12 @@ fn finish(run: &str, reading: RunReading<'_>, legacy_run: bool) -> Repair {
                     encoding,
                 });
             }
-            Reading::Ambiguous(readings, _) if legacy_run => {
-                // The run's own encoding first; else the only reading there is.
-                let pick = readings
-                    .iter()
-                    .find(|(e, _)| seen.contains(e))
-                    .or_else(|| (readings.len() == 1).then(|| &readings[0]));
+            // Only in the run's encoding: `chí` reads `chớ` in TCVN3 but is `chí`
+            // in VNI, so a VNI run suggests nothing for it.
+            Reading::Ambiguous(readings, _) | Reading::Unknown(readings)
+                if suggest_in.is_some() =>
+            {
+                let pick = readings.iter().find(|(e, _)| Some(*e) == suggest_in);
                 if let Some((encoding, after)) = pick {
                     suggested.push(WordFix {
                         start,
@@ -497,8 +532,11 @@ fn finish(run: &str, reading: RunReading<'_>, legacy_run: bool) -> Repair {
 /// ```
 pub fn repair(run: &str) -> Repair {
     let reading = read_run(run);
-    let legacy = reading.verdict == Some(true);
-    finish(run, reading, legacy)
+    let suggest_in = match reading.verdict {
+        Some(true) => main_encoding(reading.words.iter().map(|(_, _, r)| r)),
+        _ => None,
+    };
+    finish(run, reading, suggest_in)
 }
 
 /// Repairs the runs of one document. A run that gives no evidence of its own (only
@@ -507,12 +545,24 @@ pub fn repair_document<S: AsRef<str>>(runs: &[S]) -> Vec<Repair> {
     let readings: Vec<RunReading<'_>> = runs.iter().map(|r| read_run(r.as_ref())).collect();
     let legacy = readings.iter().filter(|r| r.verdict == Some(true)).count();
     let unicode = readings.iter().filter(|r| r.verdict == Some(false)).count();
-    let majority = legacy > unicode;
+    let majority = (legacy > unicode)
+        .then(|| {
+            main_encoding(
+                readings
+                    .iter()
+                    .flat_map(|r| r.words.iter().map(|(_, _, x)| x)),
+            )
+        })
+        .flatten();
     runs.iter()
         .zip(readings)
         .map(|(run, reading)| {
-            let legacy_run = reading.verdict.unwrap_or(majority);
-            finish(run.as_ref(), reading, legacy_run)
+            let suggest_in = match reading.verdict {
+                Some(true) => main_encoding(reading.words.iter().map(|(_, _, r)| r)),
+                Some(false) => None,
+                None => majority,
+            };
+            finish(run.as_ref(), reading, suggest_in)
         })
         .collect()
 }
@@ -628,7 +678,10 @@ mod tests {
         ] {
             let r = repair(s);
             assert_eq!(r.text, s);
-            assert!(r.converted.is_empty() && r.suggested.is_empty(), "{s}: {r:?}");
+            assert!(
+                r.converted.is_empty() && r.suggested.is_empty(),
+                "{s}: {r:?}"
+            );
         }
     }
 
@@ -644,6 +697,9 @@ mod tests {
         let r = repair("Sè: 12/KH-UBND cña UBND");
         assert_eq!(r.text, "Sè: 12/KH-UBND của UBND");
         assert_eq!(r.suggested.len(), 1);
-        assert_eq!(r.with_suggestions("Sè: 12/KH-UBND cña UBND"), "Số: 12/KH-UBND của UBND");
+        assert_eq!(
+            r.with_suggestions("Sè: 12/KH-UBND cña UBND"),
+            "Số: 12/KH-UBND của UBND"
+        );
     }
 }

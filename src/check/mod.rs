@@ -15,8 +15,8 @@
 //! ```
 
 pub mod legacy;
-pub mod syllable;
 mod rules;
+pub mod syllable;
 
 use serde::Serialize;
 

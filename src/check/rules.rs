@@ -46,7 +46,9 @@ use Severity::{Error as E, Warning as W};
 /// Drops the characters a document may not hold (controls other than the tab and
 /// the line breaks, non-characters), as the renderer refuses them.
 fn strip_controls(t: &str) -> String {
-    t.chars().filter(|c| !crate::model::is_forbidden_char(*c)).collect()
+    t.chars()
+        .filter(|c| !crate::model::is_forbidden_char(*c))
+        .collect()
 }
 
 /// The safe text fixes together, as `hygiene` proposes them one by one: forbidden

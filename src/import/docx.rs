@@ -73,7 +73,11 @@ fn part(
     let mut entry = match zip.by_name(name) {
         Ok(e) => e,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(e) => return Err(import_error(format!("the DOCX part {name} cannot be read: {e}"))),
+        Err(e) => {
+            return Err(import_error(format!(
+                "the DOCX part {name} cannot be read: {e}"
+            )));
+        }
     };
     let over = |n: u64| {
         import_error(format!(
@@ -92,9 +96,12 @@ fn part(
         return Err(over(buf.len() as u64));
     }
     let buf = buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&buf).to_vec();
-    String::from_utf8(buf)
-        .map(Some)
-        .map_err(|e| import_error(format!("the DOCX part {name} is not UTF-8 XML (byte {})", e.utf8_error().valid_up_to())))
+    String::from_utf8(buf).map(Some).map_err(|e| {
+        import_error(format!(
+            "the DOCX part {name} is not UTF-8 XML (byte {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })
 }
 
 fn parse_xml<'a>(name: &str, text: &'a str, nodes: u32) -> Result<Document<'a>, Error> {
@@ -119,7 +126,9 @@ fn parse_xml<'a>(name: &str, text: &'a str, nodes: u32) -> Result<Document<'a>, 
 /// The lines of a DOCX, with the given limits.
 pub fn lines_with(bytes: &[u8], limits: &Limits) -> Result<Vec<String>, Error> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| {
-        import_error(format!("not a DOCX: the ZIP archive cannot be opened ({e})"))
+        import_error(format!(
+            "not a DOCX: the ZIP archive cannot be opened ({e})"
+        ))
     })?;
     // The main part is the one `_rels/.rels` names; `word/document.xml` by default.
     let mut main = String::from("word/document.xml");
@@ -128,7 +137,10 @@ pub fn lines_with(bytes: &[u8], limits: &Limits) -> Result<Vec<String>, Error> {
         if let Some(target) = doc
             .descendants()
             .filter(|n| n.has_tag_name("Relationship"))
-            .find(|n| n.attribute("Type").is_some_and(|t| t.ends_with("/officeDocument")))
+            .find(|n| {
+                n.attribute("Type")
+                    .is_some_and(|t| t.ends_with("/officeDocument"))
+            })
             .and_then(|n| n.attribute("Target"))
         {
             main = target.trim_start_matches('/').to_string();

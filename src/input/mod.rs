@@ -20,27 +20,27 @@ pub fn plan_from_json(json: &str, file: Option<&Path>) -> Result<Plan, Error> {
     validate(&plan, file.map(Path::to_path_buf))
         .and_then(|()| forbidden_chars(&mut plan, json, file))
         .map_err(|e| match e {
-        // A value that is not allowed: say where it stands in the text too.
-        Error::Invalid {
-            file,
-            path,
-            message,
-        } => match locate::locate(json, &path) {
-            Some((line, column)) => Error::Json {
-                file,
-                path,
-                line,
-                column,
-                message,
-            },
-            None => Error::Invalid {
+            // A value that is not allowed: say where it stands in the text too.
+            Error::Invalid {
                 file,
                 path,
                 message,
+            } => match locate::locate(json, &path) {
+                Some((line, column)) => Error::Json {
+                    file,
+                    path,
+                    line,
+                    column,
+                    message,
+                },
+                None => Error::Invalid {
+                    file,
+                    path,
+                    message,
+                },
             },
-        },
-        e => e,
-    })?;
+            e => e,
+        })?;
     Ok(plan)
 }
 
@@ -221,9 +221,10 @@ fn validate(plan: &Plan, file: Option<PathBuf>) -> Result<(), Error> {
         })
     }
     let deep = too_deep(&plan.sections, "sections", 1).or_else(|| {
-        plan.appendices.iter().enumerate().find_map(|(i, a)| {
-            too_deep(&a.sections, &format!("appendices[{i}].sections"), 1)
-        })
+        plan.appendices
+            .iter()
+            .enumerate()
+            .find_map(|(i, a)| too_deep(&a.sections, &format!("appendices[{i}].sections"), 1))
     });
     if let Some(at) = deep {
         return Err(invalid(

@@ -176,7 +176,8 @@ impl IssueDate {
             return Err(format!("month {m} is not between 1 and 12"));
         }
         if let Some(d) = self.day {
-            let leap = self.year % 4 == 0 && (self.year % 100 != 0 || self.year % 400 == 0);
+            let y = self.year;
+            let leap = y.is_multiple_of(4) && (!y.is_multiple_of(100) || y.is_multiple_of(400));
             let max = match self.month {
                 Some(2) if leap => 29,
                 Some(2) => 28,

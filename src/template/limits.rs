@@ -257,14 +257,27 @@ mod tests {
         let e = refuse_recursion(&self_include).unwrap_err().to_string();
         assert!(e.contains("a.tera → a.tera"), "{e}");
         let mutual = src(&[
-            ("m.tera", "{% macro f(n) %}{{ self::g(n=n) }}{% endmacro f %}{% macro g(n) %}{{ self::f(n=n) }}{% endmacro g %}"),
+            (
+                "m.tera",
+                "{% macro f(n) %}{{ self::g(n=n) }}{% endmacro f %}{% macro g(n) %}{{ self::f(n=n) }}{% endmacro g %}",
+            ),
             ("t.tera", "{% import \"m.tera\" as m %}{{ m::f(n=1) }}"),
         ]);
         let e = refuse_recursion(&mutual).unwrap_err().to_string();
-        assert!(e.contains("m.tera::f → m.tera::g → m.tera::f") || e.contains("m.tera::g → m.tera::f → m.tera::g"), "{e}");
+        assert!(
+            e.contains("m.tera::f → m.tera::g → m.tera::f")
+                || e.contains("m.tera::g → m.tera::f → m.tera::g"),
+            "{e}"
+        );
         let fine = src(&[
-            ("m.tera", "{% macro f(n) %}{{ self::g(n=n) }}{% endmacro f %}{% macro g(n) %}{{ n }}{% endmacro g %}"),
-            ("t.tera", "{% import \"m.tera\" as m %}{% include \"u.tera\" %}{{ m::f(n=1) }}"),
+            (
+                "m.tera",
+                "{% macro f(n) %}{{ self::g(n=n) }}{% endmacro f %}{% macro g(n) %}{{ n }}{% endmacro g %}",
+            ),
+            (
+                "t.tera",
+                "{% import \"m.tera\" as m %}{% include \"u.tera\" %}{{ m::f(n=1) }}",
+            ),
             ("u.tera", "{{ 1 }}"),
         ]);
         refuse_recursion(&fine).unwrap();
