@@ -497,3 +497,82 @@ fn r1_landscape_only_for_tables() {
     v["appendices"][1]["landscape"] = true.into();
     assert_eq!(r1(&v.to_string()), ["appendices[1].landscape"]);
 }
+
+#[test]
+fn fix_over_the_corpus_changes_only_what_it_lists() {
+    let mut files: Vec<_> = std::fs::read_dir(repo("fixtures/corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 19);
+    for f in files {
+        let raw: Vec<String> = std::fs::read_to_string(&f)
+            .unwrap()
+            .lines()
+            .map(str::to_string)
+            .collect();
+        let report = check_lines(&raw, &Options::default()).unwrap();
+        let fixed = vanban::check::fix_lines(&raw, false);
+        let listed: Vec<usize> = report
+            .findings
+            .iter()
+            .filter(|x| x.safe && ["CONTROL", "LEGACY", "NFC"].contains(&x.rule))
+            .filter_map(|x| match x.location {
+                vanban::check::Location::Line(n) => Some(n),
+                _ => None,
+            })
+            .collect();
+        let mut changed = 0;
+        for (i, (a, b)) in raw.iter().zip(&fixed).enumerate() {
+            if a != b {
+                changed += 1;
+                assert!(
+                    listed.contains(&(i + 1)),
+                    "{f:?} line {}: «{a}» → «{b}» unlisted",
+                    i + 1
+                );
+            }
+        }
+        let legacy = report
+            .findings
+            .iter()
+            .filter(|x| x.rule == "LEGACY")
+            .count();
+        eprintln!(
+            "{}: {changed} line(s) changed, {} listed, {legacy} legacy",
+            f.file_name().unwrap().to_string_lossy(),
+            listed.len()
+        );
+        assert_eq!(legacy, 0, "{f:?}");
+    }
+}
+
+#[test]
+fn the_closing_block_is_checked_whatever_its_blank_lines() {
+    // The seed text has a blank line after «Nơi nhận:»; the defects that the import
+    // would normalize are reported all the same.
+    let text = std::fs::read_to_string(repo("fixtures/ke-hoach-dong-dang-2024.txt"))
+        .unwrap()
+        .replace("- Phòng Nội vụ;\n", "- Phòng Nội vụ\n")
+        .replace("- Lưu: VT.\n", "- Lưu VT;\n")
+        .replace("**KT. CHỦ TỊCH", "**K/T CHỦ TỊCH");
+    assert!(text.contains("Nơi nhận:\n\n"));
+    let raw: Vec<String> = text.lines().map(str::to_string).collect();
+    let report = check_lines(&raw, &Options::default()).unwrap();
+    let rules: Vec<(&str, String)> = report
+        .findings
+        .iter()
+        .filter(|f| ["R26", "R30", "R31"].contains(&f.rule))
+        .map(|f| (f.rule, f.text.clone()))
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            ("R30", "- Phòng Nội vụ".to_string()),
+            ("R31", "- Lưu VT;".to_string()),
+            ("R26", "K/T CHỦ TỊCH".to_string()),
+        ]
+    );
+}

@@ -70,7 +70,7 @@ pub fn parse_plan(json: &str, file: Option<&Path>) -> Result<Plan, Error> {
 /// `appendices[0].content[1]`) in JSON text, if it is there.
 ///
 /// ```
-/// assert_eq!(vanban::input::locate("{\n  \"a\": [1, 2]}", "a[1]"), Some((2, 13)));
+/// assert_eq!(vanban::input::locate("{\n  \"a\": [1, 2]}", "a[1]"), Some((2, 12)));
 /// ```
 pub fn locate(json: &str, path: &str) -> Option<(usize, usize)> {
     locate::locate(json, path)
