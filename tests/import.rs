@@ -275,3 +275,56 @@ fn bad_files_get_clear_errors() {
         assert!(err.contains(expect) && err.contains(name), "{name}: {err}");
     }
 }
+
+/// The imported tables of the corpus plans: no column narrower than its longest
+/// word, so no word is broken inside (`Thá/ng`); in our PDF's laid-out lines every
+/// word of every cell stands whole (a break after a hyphen is a break between words).
+#[test]
+fn imported_table_columns_hold_their_longest_words() {
+    let renderer = vanban::Renderer::new().unwrap();
+    for n in ["03", "05", "06"] {
+        let path = corpus()
+            .into_iter()
+            .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(n))
+            .unwrap();
+        let plan = import_file(&path).unwrap().plan;
+        let tokens: std::collections::HashSet<String> = renderer
+            .pages(&plan)
+            .unwrap()
+            .text_lines()
+            .into_iter()
+            .flat_map(|(_, l)| {
+                l.split(|c: char| c.is_whitespace() || c == '-')
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let mut words = 0;
+        for a in &plan.appendices {
+            for b in &a.content {
+                let vanban::model::Block::Table(t) = b else {
+                    continue;
+                };
+                let mut texts: Vec<String> = t.columns.iter().map(|c| c.header.plain()).collect();
+                for r in &t.rows {
+                    if let vanban::model::Row::Cells { cells, .. } = r {
+                        for c in cells {
+                            texts.extend(c.paragraphs.iter().map(|p| p.plain()));
+                        }
+                    }
+                }
+                for t in texts {
+                    for w in t.split(|c: char| c.is_whitespace() || c == '-') {
+                        if w.is_empty() {
+                            continue;
+                        }
+                        words += 1;
+                        assert!(tokens.contains(w), "corpus {n}: «{w}» is broken in the PDF");
+                    }
+                }
+            }
+        }
+        eprintln!("corpus {n}: {words} table words, all whole");
+        assert!(words > 20, "corpus {n}: {words}");
+    }
+}

@@ -163,18 +163,27 @@ pub(crate) fn table(lines: &[&str]) -> Table {
         // Spans that do not add up (a hand-written text): read the cells without them.
         out_rows = rows_of(&rows, n, false);
     }
-    let columns = head
+    let cells_of = |i: usize| {
+        out_rows.iter().filter_map(move |r| match r {
+            Row::Cells { cells, .. } => cells.get(i).filter(|c| c.colspan <= 1),
+            Row::Group { .. } => None,
+        })
+    };
+    let measure = Measure::new();
+    let bounds: Vec<(f32, f32)> = head
         .iter()
         .enumerate()
-        .map(|(i, h)| Column {
+        .map(|(i, h)| measure.column(&h.replace("<br>", " "), cells_of(i)))
+        .collect();
+    let typo = crate::nd30::Typography::default();
+    let text_width = typo.text_width_twips(false) as f32 / 20.0;
+    let widths = auto_widths(&bounds, text_width);
+    let columns = head
+        .iter()
+        .zip(widths)
+        .map(|(h, width)| Column {
             header: Text::from(h.replace("<br>", " ").as_str()),
-            width: estimate_width(
-                h,
-                out_rows.iter().filter_map(|r| match r {
-                    Row::Cells { cells, .. } => cells.get(i),
-                    Row::Group { .. } => None,
-                }),
-            ),
+            width,
             align: None,
         })
         .collect();
@@ -185,29 +194,65 @@ pub(crate) fn table(lines: &[&str]) -> Table {
     }
 }
 
-/// A relative width for a column: its average text length, but at least its
-/// longest word and the header's longest word, within 4..=60 characters.
-fn estimate_width<'a>(header: &str, cells: impl Iterator<Item = &'a Cell>) -> u32 {
-    let longest_word = |s: &str| {
-        s.split_whitespace()
-            .map(|w| w.chars().count())
-            .max()
-            .unwrap_or(0)
-    };
-    let (mut total, mut count, mut word) = (0usize, 0usize, longest_word(header));
-    for c in cells {
-        let text: String = c
-            .paragraphs
-            .iter()
-            .map(Text::plain)
-            .collect::<Vec<_>>()
-            .join(" ");
-        total += text.chars().count();
-        count += 1;
-        word = word.max(longest_word(&text));
+/// Text measured as the table's cells are set: the header in bold, the cells in
+/// the regular face, at the table's size, with the cell margins.
+struct Measure {
+    fonts: crate::fonts::FontSet,
+    size: f32,
+    margins: f32,
+}
+
+impl Measure {
+    fn new() -> Measure {
+        let typo = crate::nd30::Typography::default();
+        Measure {
+            fonts: crate::fonts::FontSet::builtin(),
+            size: typo.table_size,
+            margins: 2.0 * typo.cell_margin_twips as f32 / 20.0,
+        }
     }
-    let avg = total.checked_div(count).unwrap_or(0);
-    avg.max(word + 2).clamp(4, 60) as u32
+
+    /// A column's min-content width (its longest word, header included) and its
+    /// max-content width (its longest paragraph), in points, margins included.
+    fn column<'a>(&self, header: &str, cells: impl Iterator<Item = &'a Cell>) -> (f32, f32) {
+        use crate::fonts::Face;
+        let shapers = self.fonts.shapers();
+        let width = |face: Face, t: &str| shapers.width(face, t, self.size);
+        let words = |face: Face, t: &str| {
+            t.split_whitespace()
+                .map(|w| width(face, w))
+                .fold(0.0f32, f32::max)
+        };
+        let (mut min, mut max) = (words(Face::Bold, header), width(Face::Bold, header.trim()));
+        for c in cells {
+            for p in &c.paragraphs {
+                let t = p.plain();
+                min = min.max(words(Face::Regular, &t));
+                max = max.max(width(Face::Regular, t.trim()));
+            }
+        }
+        // A point of room, for the rounding of column edges to twips.
+        (min + self.margins + 1.0, max.max(min) + self.margins + 1.0)
+    }
+}
+
+/// Column widths for a table `available` points wide, as browsers lay out tables
+/// automatically: each column gets its max-content width when all fit; else its
+/// min-content width (its longest word) plus a share of the room left in
+/// proportion to what it would still take; when even the longest words do not
+/// fit, the min-content widths. Relative widths, in tenths of a point.
+fn auto_widths(bounds: &[(f32, f32)], available: f32) -> Vec<u32> {
+    let min: f32 = bounds.iter().map(|b| b.0).sum();
+    let max: f32 = bounds.iter().map(|b| b.1).sum();
+    let widths: Vec<f32> = if max <= available {
+        bounds.iter().map(|b| b.1).collect()
+    } else if min < available {
+        let share = (available - min) / (max - min);
+        bounds.iter().map(|b| b.0 + (b.1 - b.0) * share).collect()
+    } else {
+        bounds.iter().map(|b| b.0).collect()
+    };
+    widths.iter().map(|w| (w * 10.0).round().max(1.0) as u32).collect()
 }
 
 #[cfg(test)]
