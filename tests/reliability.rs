@@ -601,3 +601,16 @@ fn f28_small_gaps() {
         .to_string();
     assert!(e.contains("year 99999 is not four digits"), "{e}");
 }
+
+// Found by the fuzzer: an import kept control characters, so the JSON it wrote was
+// refused by `render`. The import drops them and says where.
+#[test]
+fn fuzz_import_writes_json_that_reads_back() {
+    let import = vanban::import::import_file(&input("fuzz-import-control-char.txt")).unwrap();
+    assert!(
+        import
+            .report()
+            .contains("line 41: removed characters that do not print: U+0010 ×")
+    );
+    vanban::input::plan_from_json(&import.plan.to_json(), None).unwrap();
+}

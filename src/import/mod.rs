@@ -109,6 +109,11 @@ impl Import {
                 }
             ));
         }
+        for (n, what) in &self.recognized {
+            if what.starts_with("removed characters") {
+                out.push_str(&format!("line {n}: {what}\n"));
+            }
+        }
         if self.unplaced.is_empty() {
             out.push_str("unplaced lines: none\n");
         } else {

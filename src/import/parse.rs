@@ -353,11 +353,32 @@ fn heading(kind: Kind, rest: &str) -> Section {
 }
 
 pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
+    // Characters that do not print (the renderer refuses them) are dropped, and the
+    // report says where.
+    let mut removed: Vec<(usize, String)> = Vec::new();
     let lines: Vec<Line> = raw
         .iter()
         .enumerate()
         .map(|(i, t)| {
             let mut text = t.replace(['\u{a0}', '\t'], " ");
+            if text.chars().any(crate::model::is_forbidden_char) {
+                let mut bad: Vec<(char, usize)> = Vec::new();
+                for c in text.chars().filter(|c| crate::model::is_forbidden_char(*c)) {
+                    match bad.iter_mut().find(|(b, _)| *b == c) {
+                        Some((_, n)) => *n += 1,
+                        None => bad.push((c, 1)),
+                    }
+                }
+                let bad: Vec<String> = bad
+                    .iter()
+                    .map(|(c, n)| format!("U+{:04X} ×{n}", *c as u32))
+                    .collect();
+                removed.push((
+                    i + 1,
+                    format!("removed characters that do not print: {}", bad.join(", ")),
+                ));
+                text.retain(|c| !crate::model::is_forbidden_char(c));
+            }
             nfc_in_place(&mut text);
             let text = text.trim().trim_matches('*').trim().to_string();
             Line { no: i + 1, text }
@@ -368,7 +389,7 @@ pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
     }
     let mut p = Parser {
         unplaced: Vec::new(),
-        recognized: Vec::new(),
+        recognized: removed,
     };
 
     // The title line divides the header from the rest.

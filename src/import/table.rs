@@ -252,7 +252,10 @@ fn auto_widths(bounds: &[(f32, f32)], available: f32) -> Vec<u32> {
     } else {
         bounds.iter().map(|b| b.0).collect()
     };
-    widths.iter().map(|w| (w * 10.0).round().max(1.0) as u32).collect()
+    widths
+        .iter()
+        .map(|w| (w * 10.0).round().max(1.0) as u32)
+        .collect()
 }
 
 #[cfg(test)]
