@@ -614,3 +614,20 @@ fn fuzz_import_writes_json_that_reads_back() {
     );
     vanban::input::plan_from_json(&import.plan.to_json(), None).unwrap();
 }
+
+// Found by the fuzzer: a `| … |` row with more cells than the header made an
+// invalid table. The extra cells join the last column; every word is kept.
+#[test]
+fn fuzz_import_row_wider_than_its_table() {
+    let path = input("fuzz-import-row-too-wide.txt");
+    let import = vanban::import::import_file(&path).unwrap();
+    let plan = vanban::input::plan_from_json(&import.plan.to_json(), None).unwrap();
+    let docx = vanban::Renderer::new().unwrap().docx(&plan).unwrap();
+    let text = common::docx_text(&docx);
+    let source = std::fs::read_to_string(&path).unwrap();
+    let row = source.lines().find(|l| l.starts_with("| 2. |")).unwrap();
+    for cell in row.split('|').map(str::trim).filter(|c| c.len() > 3) {
+        let word = cell.split_whitespace().last().unwrap();
+        assert!(text.contains(word), "«{word}» lost");
+    }
+}

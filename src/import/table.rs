@@ -116,6 +116,13 @@ fn rows_of(rows: &[Vec<String>], n: usize, with_spans: bool) -> Vec<Row> {
         while width(&row) > n && row.last().is_some_and(|c| c.paragraphs.is_empty()) {
             row.pop();
         }
+        // More cells than columns: the extra ones go into the last column, so that
+        // no word is lost and the table stays well formed.
+        while width(&row) > n && row.len() >= 2 {
+            let extra = row.pop().expect("two cells");
+            let last = row.last_mut().expect("one cell");
+            last.paragraphs.extend(extra.paragraphs);
+        }
         let mut col = 0;
         for c in &row {
             col = grid.next_free(col);
