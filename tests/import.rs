@@ -282,12 +282,8 @@ fn bad_files_get_clear_errors() {
 #[test]
 fn imported_table_columns_hold_their_longest_words() {
     let renderer = vanban::Renderer::new().unwrap();
-    for n in ["03", "05", "06"] {
-        let path = corpus()
-            .into_iter()
-            .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(n))
-            .unwrap();
-        let plan = import_file(&path).unwrap().plan;
+    for n in ["03", "05", "06", "15", "29"] {
+        let plan = corpus_table_plan(n);
         let tokens: std::collections::HashSet<String> = renderer
             .pages(&plan)
             .unwrap()

@@ -119,3 +119,13 @@ fn imported_corpus_tables_match_libreoffice() {
         check_plan(name, &plan, pages);
     }
 }
+
+/// The tables of the Quyết định 15 and the Công điện 29, in an appendix of the seed
+/// plan as the import reads them: columns as wide as their words, in both writers.
+#[test]
+fn corpus_tables_of_other_types_match_libreoffice() {
+    for n in ["15", "29"] {
+        let plan = corpus_table_plan(n);
+        check_plan(&format!("corpus-{n}-tables"), &plan, 5);
+    }
+}

@@ -174,3 +174,37 @@ pub fn long_plan(copies: usize) -> vanban::Plan {
     }
     plan
 }
+
+/// A corpus document with tables, as a plan: the plans 03, 05 and 06 as imported;
+/// for the Quyết định 15 and the Công điện 29, which the plan importer does not
+/// read, their tables in an appendix of the seed plan.
+pub fn corpus_table_plan(n: &str) -> vanban::Plan {
+    let dir = repo("fixtures/corpus");
+    let path = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(&format!("{n}_"))
+        })
+        .unwrap();
+    if ["03", "05", "06"].contains(&n) {
+        return vanban::import::import_file(&path).unwrap().plan;
+    }
+    let seed = std::fs::read_to_string(repo("fixtures/ke-hoach-dong-dang-2024.txt")).unwrap();
+    let rows: Vec<String> = std::fs::read_to_string(&path)
+        .unwrap()
+        .lines()
+        .filter(|l| l.starts_with('|'))
+        .map(str::to_string)
+        .collect();
+    let text = format!(
+        "{seed}\nPhụ lục\nBẢNG CỦA VĂN BẢN {n}\n{}\n",
+        rows.join("\n")
+    );
+    let import = vanban::import::import_text(&text).unwrap();
+    assert_eq!(import.plan.appendices.len(), 1, "{n}");
+    import.plan
+}
