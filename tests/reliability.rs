@@ -631,3 +631,16 @@ fn fuzz_import_row_wider_than_its_table() {
         assert!(text.contains(word), "«{word}» lost");
     }
 }
+
+// Found by the fuzzer: a text whose date line was broken imported with the year 0,
+// and the JSON it wrote was refused. Such a text is an error that says what is
+// missing; a date that does not exist is not read as one.
+#[test]
+fn fuzz_import_reads_no_impossible_date() {
+    let e = vanban::import::import_file(&input("fuzz-import-year-0.txt")).unwrap_err();
+    assert!(e.to_string().contains("no place-and-date line"), "{e}");
+    let text = "Số: 0/KH-UBND\nHà Nội, ngày 31 tháng 4 năm 2024\nKẾ HOẠCH\nThử\nNơi nhận:\n- Lưu: VT.\nNguyễn Văn A\n";
+    if let Ok(import) = vanban::import::import_text(text) {
+        vanban::input::plan_from_json(&import.plan.to_json(), None).unwrap();
+    }
+}

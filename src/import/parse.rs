@@ -80,7 +80,8 @@ pub(crate) fn number_line(s: &str) -> Option<(Option<u32>, String, String)> {
     let number = if num.is_empty() {
         None
     } else {
-        Some(num.parse::<u32>().ok()?)
+        // Numbers start at 1: `Số: 0/…` is not a number line.
+        Some(num.parse::<u32>().ok().filter(|n| *n > 0)?)
     };
     let symbol = fold(symbol).replace(' ', "");
     let (kind, issuer) = symbol.split_once('-')?;
@@ -96,14 +97,14 @@ pub(crate) fn place_date(s: &str) -> Option<(String, IssueDate)> {
     let (month, year) = rest.split_once("năm")?;
     let num = |t: &str| -> Option<u8> { t.trim().parse().ok() };
     let year: u32 = year.trim().parse().ok()?;
-    Some((
-        fold(place),
-        IssueDate {
-            day: num(day),
-            month: num(month),
-            year,
-        },
-    ))
+    let date = IssueDate {
+        day: num(day),
+        month: num(month),
+        year,
+    };
+    // A date that does not exist is not read as one (the line stays unplaced).
+    date.validate().ok()?;
+    Some((fold(place), date))
 }
 
 /// The kinds of numbered lines, from the outermost.
@@ -524,6 +525,18 @@ pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
     }
     if plan.summary.is_empty() {
         return Err(not_a_plan("no summary was found under `KẾ HOẠCH`"));
+    }
+    if plan.header.date.year == 0 {
+        return Err(not_a_plan(
+            "no place-and-date line (`Hà Nội, ngày … tháng … năm 2024`) was found in the header",
+        ));
+    }
+    // What the import writes must read back: a plan the renderer would refuse is an
+    // error here, not a file that fails later.
+    if let Err(e) = crate::input::plan_from_json(&plan.to_json(), None) {
+        return Err(not_a_plan(&format!(
+            "the plan read from it is not complete: {e}"
+        )));
     }
     Ok(Import {
         plan,
