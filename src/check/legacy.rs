@@ -205,11 +205,22 @@ fn vni_single(c: char) -> Option<char> {
     })
 }
 
+/// The Vietnamese letter a TCVN3 code stands for.
+fn tcvn3(c: char) -> Option<&'static str> {
+    if (c as u32) < 0xA1 || (c as u32) > 0xFF {
+        return None;
+    }
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<char, &'static str>> =
+        std::sync::OnceLock::new();
+    TABLE
+        .get_or_init(|| TCVN3.iter().copied().collect())
+        .get(&c)
+        .copied()
+}
+
 /// The word characters of [`repair`]: letters, combining marks and the legacy codes.
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic()
-        || unicode_normalization::char::is_combining_mark(c)
-        || TCVN3.iter().any(|(k, _)| *k == c)
+    c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c) || tcvn3(c).is_some()
 }
 
 /// A letter or mark that the legacy 8-bit fonts, seen through Windows-1252, never show.
@@ -225,8 +236,8 @@ fn beyond_legacy(c: char) -> bool {
 fn tcvn3_word(w: &str, capital_run: bool) -> String {
     let mut o = String::with_capacity(w.len() + 4);
     for c in w.chars() {
-        match TCVN3.iter().find(|(k, _)| *k == c) {
-            Some((_, u)) => o.push_str(u),
+        match tcvn3(c) {
+            Some(u) => o.push_str(u),
             None => o.push(c),
         }
     }
@@ -333,6 +344,13 @@ enum Reading {
 
 fn read_word(w: &str, capital_run: bool) -> Reading {
     use super::syllable::is_vietnamese;
+    if w.chars().any(beyond_legacy) {
+        return Reading::Unicode;
+    }
+    // Both encodings only map characters of U+00A1..U+00FF.
+    if !w.chars().any(|c| ('\u{a1}'..='\u{ff}').contains(&c)) {
+        return Reading::Plain;
+    }
     let mut readings: Vec<(Legacy, String)> = Vec::new();
     for (enc, r) in [
         (Legacy::Tcvn3, tcvn3_word(w, capital_run)),
@@ -341,9 +359,6 @@ fn read_word(w: &str, capital_run: bool) -> Reading {
         if r != w && !readings.iter().any(|(_, x)| *x == r) {
             readings.push((enc, r));
         }
-    }
-    if w.chars().any(beyond_legacy) {
-        return Reading::Unicode;
     }
     if readings.is_empty() {
         return Reading::Plain;

@@ -925,7 +925,7 @@ fn check_value(json: &str, opts: &Options) -> Result<Report, Error> {
         );
     }
     // Rules on what the user typed; legacy text is read converted.
-    let fixed = fix_value(value, false, &mut Vec::new());
+    let fixed = apply_fixes(value, false, &fixes, &mut Vec::new());
     let plan = plan_of_fixed(json, &fixed)?;
     let at = |p: &str| Location::Path(p.to_string());
     summary_rule(&mut out, &at("summary"), &plan.summary.plain());
@@ -1106,7 +1106,7 @@ fn plan_of_fixed(json: &str, fixed: &serde_json::Value) -> Result<Plan, Error> {
 /// surely-legacy words, NFC; and the recipients' own punctuation. Each change is
 /// described in `changes` as (path, before, after).
 fn fix_value(
-    mut v: serde_json::Value,
+    v: serde_json::Value,
     recipients: bool,
     changes: &mut Vec<Change>,
 ) -> serde_json::Value {
@@ -1114,6 +1114,16 @@ fn fix_value(
     strings(&v, "", &mut all);
     let texts: Vec<&str> = all.iter().map(|(_, s)| s.as_str()).collect();
     let (_, fixes) = repairs(&texts);
+    apply_fixes(v, recipients, &fixes, changes)
+}
+
+/// [`fix_value`] with the repairs of the value's strings, in [`strings`] order.
+fn apply_fixes(
+    mut v: serde_json::Value,
+    recipients: bool,
+    fixes: &[Repair],
+    changes: &mut Vec<Change>,
+) -> serde_json::Value {
     let mut fixed = fixes.iter().map(clean);
     fn walk(
         v: &mut serde_json::Value,

@@ -25,6 +25,9 @@
 //! assert!(!is_vietnamese("hat"));   // a closed rime without sắc or nặng
 //! ```
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use unicode_normalization::UnicodeNormalization;
 
 /// Every rime (vowels and final consonant) of written Vietnamese, without tone marks.
@@ -67,19 +70,44 @@ const NANG: usize = 5;
 
 /// A lower-case vowel's base letter and tone (0 for none).
 fn vowel(c: char) -> Option<(char, usize)> {
-    VOWELS.iter().find_map(|row| {
-        let pos = row.chars().position(|v| v == c)?;
-        Some((row.chars().next()?, pos))
-    })
+    static TABLE: OnceLock<HashMap<char, (char, usize)>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t = HashMap::new();
+        for row in VOWELS {
+            let base = row.chars().next().expect("a vowel row");
+            for (tone, v) in row.chars().enumerate() {
+                t.insert(v, (base, tone));
+            }
+        }
+        t
+    });
+    table.get(&c).copied()
 }
 
 fn rime_ok(rime: &str) -> bool {
-    RIMES.split_ascii_whitespace().any(|r| r == rime)
+    static SORTED: OnceLock<Vec<&'static str>> = OnceLock::new();
+    SORTED
+        .get_or_init(|| {
+            let mut v: Vec<&str> = RIMES.split_ascii_whitespace().collect();
+            v.sort_unstable();
+            v
+        })
+        .binary_search(&rime)
+        .is_ok()
 }
 
 /// Whether `word` (letters only, any normalization) is one Vietnamese syllable.
 pub fn is_vietnamese(word: &str) -> bool {
-    let word: String = word.nfc().collect();
+    let composed: String;
+    let word = if word
+        .chars()
+        .any(unicode_normalization::char::is_combining_mark)
+    {
+        composed = word.nfc().collect();
+        composed.as_str()
+    } else {
+        word
+    };
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
         return false;
