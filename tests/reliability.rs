@@ -585,6 +585,10 @@ fn f26_no_backtrace_for_bad_docx() {
     }
 }
 
+// 27. Imported table columns narrower than a word: see
+// `imported_table_columns_hold_their_longest_words` in tests/import.rs (corpus 03,
+// 05, 06, and the tables of 15 and 29), and the parity tests of those tables.
+
 // 28. Whitespace-only summaries and the number 0 are refused; a long year is clear.
 #[test]
 fn f28_small_gaps() {
