@@ -16,9 +16,12 @@ use crate::model::{Block, Plan, Section, Table};
 pub fn plan_from_json(json: &str, file: Option<&Path>) -> Result<Plan, Error> {
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     let mut plan = parse_plan(json, file)?;
-    plan.normalize_nfc();
+    let forbidden = plan.normalize_nfc();
     validate(&plan, file.map(Path::to_path_buf))
-        .and_then(|()| forbidden_chars(&mut plan, json, file))
+        .and_then(|()| match forbidden {
+            true => forbidden_chars(json, file),
+            false => Ok(()),
+        })
         .map_err(|e| match e {
             // A value that is not allowed: say where it stands in the text too.
             Error::Invalid {
@@ -153,13 +156,8 @@ pub const MAX_SECTION_DEPTH: usize = 9;
 
 /// Refuses text the renderer cannot print (control characters, non-characters),
 /// naming the JSON path of the first string that holds one.
-fn forbidden_chars(plan: &mut Plan, json: &str, file: Option<&Path>) -> Result<(), Error> {
-    use crate::model::{VisitText, is_forbidden_char};
-    let mut found = false;
-    plan.visit_text(&mut |s| found |= s.chars().any(is_forbidden_char));
-    if !found {
-        return Ok(());
-    }
+fn forbidden_chars(json: &str, file: Option<&Path>) -> Result<(), Error> {
+    use crate::model::is_forbidden_char;
     fn first(v: &serde_json::Value, path: &str) -> Option<(String, char)> {
         match v {
             serde_json::Value::String(s) => s

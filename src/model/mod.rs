@@ -21,7 +21,8 @@ pub use header::{DRAFT_BLANK, Header, IssueDate};
 pub use numbering::NumberStyle;
 pub use table::{Cell, CellAlign, Column, Grid, Row, Table, start_columns};
 pub use text::{
-    Span, Text, VisitText, is_forbidden_char, is_line_break, nfc_in_place, unify_line_breaks,
+    Span, Text, VisitText, is_forbidden_char, is_line_break, nfc_in_place, normalize_text,
+    unify_line_breaks,
 };
 
 use serde::{Deserialize, Serialize};
@@ -143,12 +144,13 @@ impl Plan {
         )
     }
 
-    /// Normalizes every text of the plan to Unicode NFC.
-    pub fn normalize_nfc(&mut self) {
-        self.visit_text(&mut |s| {
-            unify_line_breaks(s);
-            nfc_in_place(s);
-        });
+    /// Normalizes every text of the plan to Unicode NFC, with its line breaks
+    /// written `\n`. Returns whether some text holds a character that does not
+    /// print ([`is_forbidden_char`]).
+    pub fn normalize_nfc(&mut self) -> bool {
+        let mut forbidden = false;
+        self.visit_text(&mut |s| forbidden |= normalize_text(s));
+        forbidden
     }
 }
 

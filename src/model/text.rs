@@ -101,6 +101,28 @@ pub fn is_forbidden_char(c: char) -> bool {
         || u & 0xFFFE == 0xFFFE
 }
 
+/// Normalizes a text as it enters the model: line breaks unified, NFC. Returns
+/// whether it holds a forbidden character ([`is_forbidden_char`]). One scan for
+/// the common case.
+pub fn normalize_text(s: &mut String) -> bool {
+    let (mut other_break, mut forbidden) = (false, false);
+    for c in s.chars() {
+        if (' '..'\u{7f}').contains(&c) {
+            continue;
+        }
+        if is_line_break(c) {
+            other_break |= c != '\n';
+        } else if is_forbidden_char(c) {
+            forbidden = true;
+        }
+    }
+    if other_break {
+        unify_line_breaks(s);
+    }
+    nfc_in_place(s);
+    forbidden
+}
+
 /// Every line break written as `\n` (CR LF, CR, NEL, U+2028 and U+2029 too).
 pub fn unify_line_breaks(s: &mut String) {
     if s.chars().any(|c| is_line_break(c) && c != '\n') {
