@@ -251,13 +251,16 @@ fn check(
             }
             None => vanban::check::fix_json(json).map(|(p, _)| p),
         };
+        // Lines whose words read as Vietnamese both ways: left as typed, or
+        // converted with --whole-legacy.
         let suggested = report
             .findings
             .iter()
-            .any(|f| f.rule == "LEGACY" && !f.safe);
+            .filter(|f| f.rule == "LEGACY" && !f.safe)
+            .count();
         let plan = match fixed {
             Ok(p) => p,
-            Err(e) if suggested && !whole_legacy => {
+            Err(e) if suggested > 0 && !whole_legacy => {
                 return unusable(format!(
                     "{}: {e}\n(the check found words that may be TCVN3 or VNI and left them as typed; if the whole document is legacy text, add --whole-legacy)",
                     input.display()
@@ -285,11 +288,6 @@ fn check(
             ));
         }
         if whole_legacy {
-            let suggested = report
-                .findings
-                .iter()
-                .filter(|f| f.rule == "LEGACY" && !f.safe)
-                .count();
             applied.push_str(&format!(
                 "  and the words of {suggested} line(s) that read as Vietnamese both ways, converted as legacy text (--whole-legacy)\n"
             ));

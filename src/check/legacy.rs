@@ -433,12 +433,18 @@ struct RunReading<'a> {
     verdict: Option<bool>,
 }
 
-fn read_run(run: &str) -> RunReading<'_> {
-    let capital_run = !run.chars().any(|c| c.is_ascii_lowercase())
+/// A run typed in TCVN3's capital fonts: no small Latin letter, and a legacy word
+/// of two or more Latin capitals (`KÕ HO¹CH`); see [`tcvn3_word`].
+fn capital_run(run: &str) -> bool {
+    !run.chars().any(|c| c.is_ascii_lowercase())
         && words(run).any(|(_, w)| {
             let ascii: Vec<char> = w.chars().filter(char::is_ascii_alphabetic).collect();
             ascii.len() >= 2 && ascii.iter().all(char::is_ascii_uppercase) && !w.is_ascii()
-        });
+        })
+}
+
+fn read_run(run: &str) -> RunReading<'_> {
+    let capital_run = capital_run(run);
     let words: Vec<(usize, &str, Reading)> = words(run)
         .map(|(at, w)| (at, w, read_word(w, capital_run)))
         .collect();
@@ -618,10 +624,7 @@ pub fn detect(text: &str) -> Option<Legacy> {
 pub fn to_unicode(text: &str, enc: Legacy) -> String {
     match enc {
         Legacy::Tcvn3 => {
-            let capital_run = read_run(text).words.iter().any(|(_, w, _)| {
-                let ascii: Vec<char> = w.chars().filter(char::is_ascii_alphabetic).collect();
-                ascii.len() >= 2 && ascii.iter().all(char::is_ascii_uppercase) && !w.is_ascii()
-            }) && !text.chars().any(|c| c.is_ascii_lowercase());
+            let capital_run = capital_run(text);
             let mut out = String::with_capacity(text.len());
             let mut at = 0;
             for (start, w) in words(text) {

@@ -6,6 +6,7 @@ use super::legacy::{Repair, repair_document};
 use super::{Change, Finding, Location, Options, Report, Severity};
 use crate::Error;
 use crate::import::parse::{Kind, authority, bullet, number_line, numbered, place_date};
+use crate::input::strings;
 use crate::model::numbering::POINT_LETTERS;
 use crate::model::{Appendix, Block, Plan, Section};
 
@@ -843,26 +844,6 @@ fn is_name_like(t: &str) -> bool {
     t.split(' ').count() >= 2 && !TITLES.iter().any(|w| t.contains(w))
 }
 
-/// Every string of a JSON document, with its path.
-fn strings(v: &serde_json::Value, path: &str, out: &mut Vec<(String, String)>) {
-    match v {
-        serde_json::Value::String(s) => out.push((path.to_string(), s.clone())),
-        serde_json::Value::Array(a) => a
-            .iter()
-            .enumerate()
-            .for_each(|(i, x)| strings(x, &format!("{path}[{i}]"), out)),
-        serde_json::Value::Object(m) => m.iter().for_each(|(k, x)| {
-            let p = if path.is_empty() {
-                k.clone()
-            } else {
-                format!("{path}.{k}")
-            };
-            strings(x, &p, out)
-        }),
-        _ => {}
-    }
-}
-
 fn text_paths(sections: &[Section], path: &str, out: &mut Vec<(Location, String)>) {
     for (i, s) in sections.iter().enumerate() {
         let p = format!("{path}[{i}]");
@@ -1084,20 +1065,7 @@ fn plan_of_fixed(json: &str, fixed: &serde_json::Value) -> Result<Plan, Error> {
             file,
             path,
             message,
-        } => match crate::input::locate(json, &path) {
-            Some((line, column)) => Error::Json {
-                file,
-                path,
-                line,
-                column,
-                message,
-            },
-            None => Error::Invalid {
-                file,
-                path,
-                message,
-            },
-        },
+        } => crate::input::error_at(json, file, path, message),
         e => e,
     })
 }

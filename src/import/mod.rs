@@ -128,15 +128,18 @@ impl Import {
 
 /// Imports a plan from text, one paragraph a line (as portals and PDF extractions give it).
 pub fn import_text(text: &str) -> Result<Import, Error> {
-    let lines: Vec<String> = text
-        .strip_prefix('\u{feff}')
+    parse::parse(&split_lines(text))
+}
+
+/// Text's lines: a byte-order mark skipped; LF, CR LF and a lone CR end a line.
+fn split_lines(text: &str) -> Vec<String> {
+    text.strip_prefix('\u{feff}')
         .unwrap_or(text)
         .replace("\r\n", "\n")
         .replace('\r', "\n")
         .split('\n')
         .map(str::to_string)
-        .collect();
-    parse::parse(&lines)
+        .collect()
 }
 
 /// Imports a plan from DOCX bytes: paragraphs and table cells in reading order.
@@ -198,8 +201,7 @@ pub fn text_lines(bytes: &[u8]) -> Result<Vec<String>, Error> {
             "a binary file, neither text nor DOCX (an old .doc? save it as .docx)",
         ));
     }
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    let mut lines = split_lines(&text);
     if lines.last().is_some_and(String::is_empty) {
         lines.pop();
     }

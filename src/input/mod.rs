@@ -28,23 +28,50 @@ pub fn plan_from_json(json: &str, file: Option<&Path>) -> Result<Plan, Error> {
                 file,
                 path,
                 message,
-            } => match locate::locate(json, &path) {
-                Some((line, column)) => Error::Json {
-                    file,
-                    path,
-                    line,
-                    column,
-                    message,
-                },
-                None => Error::Invalid {
-                    file,
-                    path,
-                    message,
-                },
-            },
+            } => error_at(json, file, path, message),
             e => e,
         })?;
     Ok(plan)
+}
+
+/// An error about the value at `path`, with its line and column in `json` when the
+/// value can be found there.
+pub(crate) fn error_at(json: &str, file: Option<PathBuf>, path: String, message: String) -> Error {
+    match locate::locate(json, &path) {
+        Some((line, column)) => Error::Json {
+            file,
+            path,
+            line,
+            column,
+            message,
+        },
+        None => Error::Invalid {
+            file,
+            path,
+            message,
+        },
+    }
+}
+
+/// Every string of a JSON value with its path (`recipients.items[2]`), in document
+/// order.
+pub(crate) fn strings(v: &serde_json::Value, path: &str, out: &mut Vec<(String, String)>) {
+    match v {
+        serde_json::Value::String(s) => out.push((path.to_string(), s.clone())),
+        serde_json::Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .for_each(|(i, x)| strings(x, &format!("{path}[{i}]"), out)),
+        serde_json::Value::Object(m) => m.iter().for_each(|(k, x)| {
+            let p = if path.is_empty() {
+                k.clone()
+            } else {
+                format!("{path}.{k}")
+            };
+            strings(x, &p, out)
+        }),
+        _ => {}
+    }
 }
 
 /// Reads the plan's JSON as serde sees it, without normalizing or validating the
@@ -158,29 +185,17 @@ pub const MAX_SECTION_DEPTH: usize = 9;
 /// naming the JSON path of the first string that holds one.
 fn forbidden_chars(json: &str, file: Option<&Path>) -> Result<(), Error> {
     use crate::model::is_forbidden_char;
-    fn first(v: &serde_json::Value, path: &str) -> Option<(String, char)> {
-        match v {
-            serde_json::Value::String(s) => s
-                .chars()
-                .find(|c| is_forbidden_char(*c))
-                .map(|c| (path.to_string(), c)),
-            serde_json::Value::Array(a) => a
-                .iter()
-                .enumerate()
-                .find_map(|(i, x)| first(x, &format!("{path}[{i}]"))),
-            serde_json::Value::Object(m) => m.iter().find_map(|(k, x)| {
-                let p = if path.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{path}.{k}")
-                };
-                first(x, &p)
-            }),
-            _ => None,
-        }
-    }
     let value: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
-    let (path, c) = first(&value, "").unwrap_or_else(|| (".".into(), '\u{0}'));
+    let mut all = Vec::new();
+    strings(&value, "", &mut all);
+    let (path, c) = all
+        .iter()
+        .find_map(|(p, s)| {
+            s.chars()
+                .find(|c| is_forbidden_char(*c))
+                .map(|c| (p.clone(), c))
+        })
+        .unwrap_or_else(|| (".".into(), '\u{0}'));
     Err(Error::Invalid {
         file: file.map(Path::to_path_buf),
         path,
