@@ -34,12 +34,12 @@ pub mod write;
 use std::path::Path;
 
 pub use error::{Error, Result};
-pub use model::Plan;
+pub use model::{Document, Plan};
 
 use fonts::FontSet;
 use nd30::Typography;
 pub use pdf::PdfOptions;
-use template::{PLAN_TEMPLATE, Templates};
+use template::Templates;
 
 /// Renders plans: holds the parsed templates, the fonts and the typography.
 ///
@@ -95,15 +95,18 @@ impl Renderer {
         &self.typography
     }
 
-    /// The layout markup the plan template produces.
-    pub fn markup(&self, plan: &Plan) -> Result<String> {
-        self.templates.render_plan(PLAN_TEMPLATE, plan)
+    /// The layout markup the document's template produces
+    /// ([`Templates::name_for`]).
+    pub fn markup(&self, plan: &Document) -> Result<String> {
+        let name = self.templates.name_for(plan.doc_type)?;
+        self.templates.render(&name, plan)
     }
 
-    /// The layout IR of a plan.
-    pub fn layout(&self, plan: &Plan) -> Result<ir::Document> {
-        let markup = self.markup(plan)?;
-        ir::parse(&markup, PLAN_TEMPLATE, &self.typography)
+    /// The layout IR of a document.
+    pub fn layout(&self, plan: &Document) -> Result<ir::Document> {
+        let name = self.templates.name_for(plan.doc_type)?;
+        let markup = self.templates.render(&name, plan)?;
+        ir::parse(&markup, &name, &self.typography)
     }
 
     /// The plan laid out on pages, as the PDF writer draws it.

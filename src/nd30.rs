@@ -121,6 +121,8 @@ pub struct ParaStyle {
     pub align: Align,
     /// First-line indent in mm.
     pub first_indent_mm: f32,
+    /// Left indent of every line in mm (the list of `Kính gửi`).
+    pub left_indent_mm: f32,
     /// Space before, points.
     pub space_before: f32,
     /// Space after, points.
@@ -254,6 +256,7 @@ impl Typography {
             upper: false,
             align: Align::Justify,
             first_indent_mm: self.first_indent_mm,
+            left_indent_mm: 0.0,
             space_before: self.paragraph_space_pt,
             space_after: 0.0,
             line: self.line_spacing,
@@ -328,6 +331,83 @@ impl Typography {
                 ..body
             },
             Role::Body | Role::Bullet | Role::Plus => body,
+            // R21: 12-13 pt, upright, centred under the number, 6 pt before.
+            Role::Subject => ParaStyle {
+                size: 12.0,
+                space_before: 6.0,
+                ..header
+            },
+            // Not in the rules' text; the forms (Mẫu 1.1-1.3) set it 14 pt bold capitals.
+            Role::IssuingAuthority => ParaStyle {
+                size: 14.0,
+                bold: true,
+                upper: true,
+                space_before: 12.0,
+                keep_next: true,
+                ..header
+            },
+            Role::DecisionLabel => ParaStyle {
+                size: 14.0,
+                bold: true,
+                upper: true,
+                space_before: 6.0,
+                keep_next: true,
+                ..header
+            },
+            // R25: `Điều 1.` bold at body size, indented as the body; the text runs in.
+            Role::Article => ParaStyle {
+                bold: true,
+                keep_next: true,
+                ..body
+            },
+            Role::Chapter => ParaStyle {
+                size: 14.0,
+                bold: true,
+                space_before: 12.0,
+                keep_next: true,
+                ..header
+            },
+            Role::ChapterTitle => ParaStyle {
+                size: 14.0,
+                bold: true,
+                upper: true,
+                keep_next: true,
+                ..header
+            },
+            // Ô 9a, 13-14 pt upright: one addressee centred on its line (practice);
+            // a list as Mẫu 1.5 sets it, `Kính gửi:` at 3.5 cm, the items at 4.5 cm.
+            Role::AddresseeLine => ParaStyle {
+                size: 14.0,
+                space_before: 12.0,
+                ..header
+            },
+            Role::AddresseeLabel => ParaStyle {
+                size: 14.0,
+                align: Align::Left,
+                first_indent_mm: 35.0,
+                space_before: 12.0,
+                keep_next: true,
+                ..header
+            },
+            Role::Addressee => ParaStyle {
+                size: 14.0,
+                align: Align::Left,
+                left_indent_mm: 45.0,
+                ..header
+            },
+            Role::AttachmentSummary => ParaStyle {
+                size: 14.0,
+                bold: true,
+                keep_next: true,
+                ..header
+            },
+            Role::AttachmentReference => ParaStyle {
+                size: 14.0,
+                italic: true,
+                keep_next: true,
+                rule: Some(Rule::Fraction(0.4)),
+                ..header
+            },
             Role::RecipientsLabel => ParaStyle {
                 size: 12.0,
                 bold: true,

@@ -36,19 +36,36 @@ fn template_dir(name: &str, files: &[(&str, &str)]) -> std::path::PathBuf {
 fn a_user_directory_overrides_by_name() {
     let builtin = vanban::template::BUILTIN
         .iter()
-        .find(|(n, _)| *n == "ke-hoach.xml.tera")
+        .find(|(n, _)| *n == vanban::template::NAMED_TEMPLATE)
         .unwrap()
         .1;
-    let custom = builtin.replace("Nơi nhận:", "Nơi nhận (bản sao):");
+    let custom = builtin.replace(
+        "<p role=\"doc-type\">{{ doc_type }}</p>",
+        "<p role=\"doc-type\">{{ doc_type }} (dự thảo)</p>",
+    );
+    assert_ne!(custom, builtin);
+    // A template named for the type overrides the form's for that type only.
     let dir = template_dir("override", &[("ke-hoach.xml.tera", &custom)]);
     let r = vanban::Renderer::new()
         .unwrap()
         .with_templates_dir(&dir)
         .unwrap();
     let doc = r.layout(&seed_plan()).unwrap();
-    assert!(doc.paras().any(|p| p.plain() == "Nơi nhận (bản sao):"));
+    assert!(doc.paras().any(|p| p.plain() == "KẾ HOẠCH (DỰ THẢO)"));
     // The macros still come from the built-in set.
     assert!(doc.paras().any(|p| p.plain() == "I. MỤC ĐÍCH, YÊU CẦU"));
+    let mut report = seed_plan();
+    report.doc_type = vanban::model::DocType::BaoCao;
+    let doc = r.layout(&report).unwrap();
+    assert!(doc.paras().any(|p| p.plain() == "BÁO CÁO"));
+    // The form's template, overridden, serves every type of the form.
+    let dir = template_dir("override-form", &[("van-ban.xml.tera", &custom)]);
+    let r = vanban::Renderer::new()
+        .unwrap()
+        .with_templates_dir(&dir)
+        .unwrap();
+    let doc = r.layout(&report).unwrap();
+    assert!(doc.paras().any(|p| p.plain() == "BÁO CÁO (DỰ THẢO)"));
 }
 
 #[test]

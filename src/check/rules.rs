@@ -261,8 +261,10 @@ fn number_rule(
         ),
         None => {}
     }
-    if kind != doc_type.abbreviation() {
-        let (name, abbr) = (doc_type.name(), doc_type.abbreviation());
+    if let Some(abbr) = doc_type.abbreviation()
+        && kind != abbr
+    {
+        let name = doc_type.name();
         out.push(
             "R14",
             E,
@@ -608,7 +610,7 @@ pub fn check_lines(raw: &[String], opts: &Options) -> Result<Report, Error> {
         .position(|(_, t)| crate::model::DocType::from_title(t).is_some());
     let doc_type = title_at
         .and_then(|i| crate::model::DocType::from_title(&lines[i].1))
-        .unwrap_or(Plan::DOC_TYPE);
+        .unwrap_or(crate::model::DocType::KeHoach);
     let closing_at = lines
         .iter()
         .position(|(_, t)| t.trim_end_matches(':').eq_ignore_ascii_case("Nơi nhận"));

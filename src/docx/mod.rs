@@ -347,15 +347,11 @@ impl Writer<'_> {
         if st.size != self.typo.body_size {
             para = para.size(half_points(st.size));
         }
-        if st.first_indent_mm > 0.0 {
-            para = para.indent(
-                None,
-                Some(SpecialIndentType::FirstLine(mm_to_twips(
-                    st.first_indent_mm,
-                ))),
-                None,
-                None,
-            );
+        if st.first_indent_mm > 0.0 || st.left_indent_mm > 0.0 {
+            let left = (st.left_indent_mm > 0.0).then(|| mm_to_twips(st.left_indent_mm));
+            let first = (st.first_indent_mm > 0.0)
+                .then(|| SpecialIndentType::FirstLine(mm_to_twips(st.first_indent_mm)));
+            para = para.indent(left, first, None, None);
         }
         if st.keep_next {
             para = para.keep_next(true);

@@ -47,14 +47,15 @@ impl Import {
             out.push_str(&format!("parent body: {}\n", h.parent.join(" / ")));
         }
         out.push_str(&format!(
-            "type: {} (KH)\nissuer: {}\nnumber: {number}/{}\ndate: {}, {}\n",
-            Plan::DOC_TYPE.name(),
+            "type: {} ({})\nissuer: {}\nnumber: {number}/{}\ndate: {}, {}\n",
+            p.doc_type.name(),
+            p.doc_type.abbreviation().unwrap_or("-"),
             if h.issuer.is_empty() {
                 "(not found)".to_string()
             } else {
                 h.issuer.join(" / ")
             },
-            h.symbol(Plan::DOC_TYPE),
+            h.symbol(p.doc_type),
             if h.place.is_empty() {
                 "(no place)"
             } else {

@@ -2,7 +2,7 @@
 
 use crate::Error;
 use crate::model::{
-    Appendix, Authority, AuthorityForm, Block, Header, IssueDate, NumberStyle, Plan, Recipients,
+    Appendix, DocType, Authority, AuthorityForm, Block, Header, IssueDate, NumberStyle, Plan, Recipients,
     Section, Signature, Text, nfc_in_place,
 };
 
@@ -502,6 +502,11 @@ pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
     let appendices = p.appendices(&rest[after..]);
 
     let mut plan = Plan {
+        doc_type: DocType::KeHoach,
+        authority: Vec::new(),
+        addressees: Vec::new(),
+        conclusion: Vec::new(),
+        attachments: Vec::new(),
         header,
         summary: summary.as_str().into(),
         preamble,
@@ -616,6 +621,7 @@ impl Parser {
             issuer: Vec::new(),
             issuer_name: None,
             issuer_abbr: String::new(),
+            unit: None,
             number: None,
             place: String::new(),
             date: IssueDate {
@@ -631,7 +637,7 @@ impl Parser {
             } else if let Some((number, kind, issuer)) = number_line(t) {
                 header.number = number;
                 header.issuer_abbr = issuer;
-                if kind != Plan::DOC_TYPE.abbreviation() {
+                if Some(kind.as_str()) != DocType::KeHoach.abbreviation() {
                     // Keep what the source said: the renderer would write KH.
                     self.unplaced.push((l.no, t.clone()));
                 }

@@ -61,6 +61,29 @@ pub enum Role {
     AppendixTitle,
     /// `(Kèm theo Kế hoạch số ...)`, italic.
     AppendixReference,
+    /// A Công văn's `V/v …` summary under the number (ô 5b).
+    Subject,
+    /// The authority line of a decision under its summary
+    /// (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH`).
+    IssuingAuthority,
+    /// `QUYẾT ĐỊNH:` or `QUYẾT NGHỊ:` before the articles.
+    DecisionLabel,
+    /// An article: `Điều 1.` and its title in bold, its text run in after them.
+    Article,
+    /// `Chương I` on a line of its own.
+    Chapter,
+    /// A chapter's title under it, upper case.
+    ChapterTitle,
+    /// `Kính gửi: …` with its one addressee (ô 9a).
+    AddresseeLine,
+    /// `Kính gửi:` over a list of addressees.
+    AddresseeLabel,
+    /// One `- …;` addressee of the list.
+    Addressee,
+    /// An attached document's summary (Mẫu 1.3), with no rule under it.
+    AttachmentSummary,
+    /// `(Kèm theo Quyết định số …)` under it, italic, with the rule.
+    AttachmentReference,
     /// A table's header cell, bold and centred.
     TableHead,
     /// A cell of the `(1) (2) (3)` row under the header.
@@ -97,6 +120,17 @@ impl Role {
             Role::AppendixLabel => "appendix-label",
             Role::AppendixTitle => "appendix-title",
             Role::AppendixReference => "appendix-reference",
+            Role::Subject => "subject",
+            Role::IssuingAuthority => "issuing-authority",
+            Role::DecisionLabel => "decision-label",
+            Role::Article => "article",
+            Role::Chapter => "chapter",
+            Role::ChapterTitle => "chapter-title",
+            Role::AddresseeLine => "addressee-line",
+            Role::AddresseeLabel => "addressee-label",
+            Role::Addressee => "addressee",
+            Role::AttachmentSummary => "attachment-summary",
+            Role::AttachmentReference => "attachment-reference",
             Role::TableHead => "table-head",
             Role::TableNumber => "table-number",
             Role::TableGroup(_) => "table-group",
@@ -111,6 +145,7 @@ impl Role {
             Role::Preamble
                 | Role::LegalBasis
                 | Role::Heading(_)
+                | Role::Article
                 | Role::Body
                 | Role::Bullet
                 | Role::Plus

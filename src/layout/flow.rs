@@ -236,9 +236,10 @@ impl Engine<'_> {
         rule_after: Option<f32>,
     ) -> ParaBox {
         let st = self.typo.style(p.role);
-        let indent = st.first_indent_mm * PT_PER_MM;
         // Indents and widths are whole twips in the DOCX; so are they here.
-        let indent = (indent / TWIP).round() * TWIP;
+        let indent = (st.first_indent_mm * PT_PER_MM / TWIP).round() * TWIP;
+        let left = (st.left_indent_mm * PT_PER_MM / TWIP).round() * TWIP;
+        let (x, width) = (x + left, width - left);
         let lines = break_lines(&self.runs(p), width, indent, st.align, self.shapers);
         let rule = match (st.rule, rule_after) {
             (Some(rule), Some(after)) => {

@@ -95,7 +95,8 @@ pub struct Signature {
 }
 
 impl Signature {
-    /// The upper-case lines above the signature space, in order.
+    /// The upper-case lines above the signature space, in order. A title written
+    /// over two lines (`Vụ trưởng\nVụ Tổ chức phi chính phủ`) keeps its break.
     pub fn lines(&self) -> Vec<String> {
         let mut out = Vec::new();
         if let Some(c) = &self.collective {
@@ -105,7 +106,7 @@ impl Signature {
             out.push(format!("{} {}", a.form.prefix(), a.of.to_uppercase()));
         }
         if let Some(t) = &self.title {
-            out.push(t.to_uppercase());
+            out.extend(t.split('\n').map(|l| l.trim().to_uppercase()));
         }
         out
     }

@@ -1,14 +1,20 @@
-//! Document types and their abbreviations (Phụ lục III, Mục I of the decree).
+//! Document types, their abbreviations and their model forms (Điều 7 and Phụ lục III
+//! of the decree).
 
 use serde::{Deserialize, Serialize};
 
-/// A type of administrative document ("tên loại văn bản") with an abbreviation.
+/// One of the decree's 29 types of administrative document ("tên loại văn bản").
+///
+/// In JSON a type is written in kebab case without marks: `"quyet-dinh"`,
+/// `"cong-van"`, `"ke-hoach"` ([`DocType::slug`]).
 ///
 /// ```
 /// use vanban::model::DocType;
-/// assert_eq!(DocType::KeHoach.abbreviation(), "KH");
+/// assert_eq!(DocType::KeHoach.abbreviation(), Some("KH"));
+/// assert_eq!(DocType::CongVan.abbreviation(), None);
 /// assert_eq!(DocType::KeHoach.name(), "Kế hoạch");
 /// assert_eq!(DocType::from_abbreviation("TTr"), Some(DocType::ToTrinh));
+/// assert_eq!(DocType::QuyetDinh.slug(), "quyet-dinh");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -41,9 +47,29 @@ pub enum DocType {
     PhieuGui,
     PhieuChuyen,
     PhieuBao,
+    CongVan,
+    ThuCong,
 }
 
-/// The table of Phụ lục III: type, name, abbreviation.
+/// The layout family of a type: which of the decree's model forms lays it out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Form {
+    /// Mẫu 1.1 and 1.2/1.3: an authority line, căn cứ, a `QUYẾT NGHỊ:` or
+    /// `QUYẾT ĐỊNH:` line and articles (Nghị quyết, Quyết định).
+    Decision,
+    /// Mẫu 1.4: the type's name and a summary, then the body (Kế hoạch, Báo cáo,
+    /// Tờ trình, Thông báo …).
+    Named,
+    /// Mẫu 1.5: no name line, the `V/v` summary under the number, `Kính gửi` (Công văn).
+    Letter,
+    /// Mẫu 1.6-1.10: a fixed form with fields of its own (Công điện, Giấy mời,
+    /// Giấy giới thiệu, Biên bản, Giấy nghỉ phép); not rendered yet.
+    Fixed,
+    /// No model form in the decree (Hợp đồng, Bản ghi nhớ, Bản thỏa thuận, Thư công).
+    None,
+}
+
+/// The table of Phụ lục III: type, name, abbreviation (empty for none).
 const TABLE: &[(DocType, &str, &str)] = &[
     (DocType::NghiQuyet, "Nghị quyết", "NQ"),
     (DocType::QuyetDinh, "Quyết định", "QĐ"),
@@ -72,6 +98,8 @@ const TABLE: &[(DocType, &str, &str)] = &[
     (DocType::PhieuGui, "Phiếu gửi", "PG"),
     (DocType::PhieuChuyen, "Phiếu chuyển", "PC"),
     (DocType::PhieuBao, "Phiếu báo", "PB"),
+    (DocType::CongVan, "Công văn", ""),
+    (DocType::ThuCong, "Thư công", ""),
 ];
 
 impl DocType {
@@ -87,9 +115,71 @@ impl DocType {
         self.row().1
     }
 
-    /// The abbreviation used in the symbol (`KH`).
-    pub fn abbreviation(self) -> &'static str {
-        self.row().2
+    /// The abbreviation used in the symbol (`KH`); a Công văn and a Thư công have none.
+    pub fn abbreviation(self) -> Option<&'static str> {
+        Some(self.row().2).filter(|a| !a.is_empty())
+    }
+
+    /// Every type, in the order of the decree's table.
+    pub fn all() -> impl Iterator<Item = DocType> {
+        TABLE.iter().map(|r| r.0)
+    }
+
+    /// The name used in JSON and on the command line (`quyet-dinh`).
+    pub fn slug(self) -> &'static str {
+        SLUGS
+            .iter()
+            .find(|r| r.0 == self)
+            .map(|r| r.1)
+            .expect("every DocType has a slug")
+    }
+
+    /// The type written `slug` in JSON.
+    pub fn from_slug(slug: &str) -> Option<DocType> {
+        SLUGS.iter().find(|r| r.1 == slug).map(|r| r.0)
+    }
+
+    /// The model form that lays the type out.
+    ///
+    /// ```
+    /// use vanban::model::{DocType, Form};
+    /// assert_eq!(DocType::NghiQuyet.form(), Form::Decision);
+    /// assert_eq!(DocType::ToTrinh.form(), Form::Named);
+    /// assert_eq!(DocType::CongVan.form(), Form::Letter);
+    /// ```
+    pub fn form(self) -> Form {
+        use DocType::*;
+        match self {
+            NghiQuyet | QuyetDinh => Form::Decision,
+            CongVan => Form::Letter,
+            CongDien | GiayMoi | GiayGioiThieu | BienBan | GiayNghiPhep => Form::Fixed,
+            HopDong | BanGhiNho | BanThoaThuan | ThuCong => Form::None,
+            _ => Form::Named,
+        }
+    }
+
+    /// The decree's model form, as it is cited (`Mẫu 1.4`).
+    pub fn form_name(self) -> &'static str {
+        use DocType::*;
+        match self {
+            NghiQuyet => "Mẫu 1.1",
+            QuyetDinh => "Mẫu 1.2, 1.3",
+            CongVan => "Mẫu 1.5",
+            CongDien => "Mẫu 1.6",
+            GiayMoi => "Mẫu 1.7",
+            GiayGioiThieu => "Mẫu 1.8",
+            BienBan => "Mẫu 1.9",
+            GiayNghiPhep => "Mẫu 1.10",
+            HopDong | BanGhiNho | BanThoaThuan | ThuCong => "",
+            _ => "Mẫu 1.4",
+        }
+    }
+
+    /// True when the type may be addressed with `Kính gửi` (ô 9a): a Công văn always,
+    /// a Tờ trình always, a Báo cáo when sent upward, and the other Mẫu 1.4 types
+    /// where practice does.
+    pub fn may_address(self) -> bool {
+        self.form() == Form::Letter || self.form() == Form::Named
     }
 
     /// The type whose name is the title line `title` (`KẾ HOẠCH`, `Thông báo`).
@@ -104,9 +194,51 @@ impl DocType {
 
     /// The type whose abbreviation is exactly `abbr`.
     pub fn from_abbreviation(abbr: &str) -> Option<DocType> {
-        TABLE.iter().find(|r| r.2 == abbr).map(|r| r.0)
+        TABLE
+            .iter()
+            .find(|r| !r.2.is_empty() && r.2 == abbr)
+            .map(|r| r.0)
     }
 }
+
+impl std::fmt::Display for DocType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The JSON names, as serde writes them (kebab case of the variant).
+const SLUGS: &[(DocType, &str)] = &[
+    (DocType::NghiQuyet, "nghi-quyet"),
+    (DocType::QuyetDinh, "quyet-dinh"),
+    (DocType::ChiThi, "chi-thi"),
+    (DocType::QuyChe, "quy-che"),
+    (DocType::QuyDinh, "quy-dinh"),
+    (DocType::ThongCao, "thong-cao"),
+    (DocType::ThongBao, "thong-bao"),
+    (DocType::HuongDan, "huong-dan"),
+    (DocType::ChuongTrinh, "chuong-trinh"),
+    (DocType::KeHoach, "ke-hoach"),
+    (DocType::PhuongAn, "phuong-an"),
+    (DocType::DeAn, "de-an"),
+    (DocType::DuAn, "du-an"),
+    (DocType::BaoCao, "bao-cao"),
+    (DocType::BienBan, "bien-ban"),
+    (DocType::ToTrinh, "to-trinh"),
+    (DocType::HopDong, "hop-dong"),
+    (DocType::CongDien, "cong-dien"),
+    (DocType::BanGhiNho, "ban-ghi-nho"),
+    (DocType::BanThoaThuan, "ban-thoa-thuan"),
+    (DocType::GiayUyQuyen, "giay-uy-quyen"),
+    (DocType::GiayMoi, "giay-moi"),
+    (DocType::GiayGioiThieu, "giay-gioi-thieu"),
+    (DocType::GiayNghiPhep, "giay-nghi-phep"),
+    (DocType::PhieuGui, "phieu-gui"),
+    (DocType::PhieuChuyen, "phieu-chuyen"),
+    (DocType::PhieuBao, "phieu-bao"),
+    (DocType::CongVan, "cong-van"),
+    (DocType::ThuCong, "thu-cong"),
+];
 
 #[cfg(test)]
 mod tests {
@@ -114,9 +246,22 @@ mod tests {
 
     #[test]
     fn every_type_has_one_row_and_unique_abbreviation() {
-        assert_eq!(TABLE.len(), 27);
+        // Điều 7 lists 29 types; Công văn and Thư công have no abbreviation.
+        assert_eq!(TABLE.len(), 29);
         for (t, _, abbr) in TABLE {
-            assert_eq!(DocType::from_abbreviation(abbr), Some(*t));
+            if !abbr.is_empty() {
+                assert_eq!(DocType::from_abbreviation(abbr), Some(*t));
+            }
+        }
+        assert_eq!(DocType::from_abbreviation(""), None);
+    }
+
+    #[test]
+    fn slugs_are_what_serde_writes() {
+        for t in DocType::all() {
+            let json = serde_json::to_string(&t).unwrap();
+            assert_eq!(json, format!("\"{}\"", t.slug()));
+            assert_eq!(DocType::from_slug(t.slug()), Some(t));
         }
     }
 }

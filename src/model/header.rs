@@ -25,6 +25,10 @@ pub struct Header {
     pub issuer_name: Option<String>,
     /// The issuer's abbreviation in the symbol (`UBND` in `05/KH-UBND`).
     pub issuer_abbr: String,
+    /// A Công văn's drafting unit or field, after the issuer in its symbol (`VP` in
+    /// `45/UBND-VP`, R15); other types have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
     /// The document number; `null` for a draft, rendered as a blank.
     #[serde(default)]
     pub number: Option<u32>,
@@ -44,6 +48,7 @@ impl Header {
     ///     issuer: vec!["ỦY BAN NHÂN DÂN".into()],
     ///     issuer_name: None,
     ///     issuer_abbr: "UBND".into(),
+    ///     unit: None,
     ///     number: Some(5),
     ///     place: "Hà Nội".into(),
     ///     date: IssueDate { day: None, month: Some(3), year: 2024 },
@@ -64,9 +69,22 @@ impl Header {
         }
     }
 
-    /// The symbol (ký hiệu) after the slash: `KH-UBND`.
+    /// The symbol (ký hiệu) after the slash: `KH-UBND` (R14), or for a type without
+    /// an abbreviation (a Công văn) the issuer and its drafting unit, `UBND-VP` (R15).
+    ///
+    /// ```
+    /// use vanban::model::{DocType, Header};
+    /// let mut h: Header = serde_json::from_str(r#"{"issuer": ["ỦY BAN NHÂN DÂN"],
+    ///     "issuer_abbr": "UBND", "unit": "VP", "place": "Hà Nội", "date": {"year": 2024}}"#).unwrap();
+    /// assert_eq!(h.symbol(DocType::CongVan), "UBND-VP");
+    /// assert_eq!(h.symbol(DocType::QuyetDinh), "QĐ-UBND");
+    /// ```
     pub fn symbol(&self, doc_type: DocType) -> String {
-        format!("{}-{}", doc_type.abbreviation(), self.issuer_abbr)
+        match (doc_type.abbreviation(), &self.unit) {
+            (Some(abbr), _) => format!("{abbr}-{}", self.issuer_abbr),
+            (None, Some(unit)) => format!("{}-{unit}", self.issuer_abbr),
+            (None, None) => self.issuer_abbr.clone(),
+        }
     }
 
     /// The issuer's name for running text: `issuer_name` when given, else derived from
@@ -149,6 +167,7 @@ impl VisitText for Header {
         self.issuer.visit_text(f);
         self.issuer_name.visit_text(f);
         self.issuer_abbr.visit_text(f);
+        self.unit.visit_text(f);
         self.place.visit_text(f);
     }
 }
@@ -288,6 +307,7 @@ mod tests {
             issuer: vec!["ỦY BAN NHÂN DÂN".into()],
             issuer_name: None,
             issuer_abbr: "UBND".into(),
+            unit: None,
             number: Some(173),
             place: "Hà Nội".into(),
             date: date(Some(28), Some(4)),

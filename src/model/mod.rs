@@ -1,10 +1,13 @@
-//! The typed model of a plan: what the document says, with no typography.
+//! The typed model of a document: what it says, with no typography.
 //!
-//! A [`Plan`] is read from JSON with [`Plan::from_json`] (which also normalizes
-//! every text to NFC) or built in code. Section numbers are not part of the
-//! data: they are derived from the tree when the plan is rendered.
+//! A [`Document`] is read from JSON with [`Document::from_json`] (which also
+//! normalizes every text to NFC) or built in code. Its `"type"` is one of the
+//! decree's ([`DocType`]); a JSON without one is a Kế hoạch, as before types were
+//! added. Section numbers are not part of the data: they are derived from the
+//! tree when the document is rendered.
 
 mod appendix;
+mod attachment;
 mod body;
 mod closing;
 mod doc_type;
@@ -14,9 +17,10 @@ mod table;
 mod text;
 
 pub use appendix::Appendix;
+pub use attachment::Attachment;
 pub use body::{Block, Section, SectionKind};
 pub use closing::{Authority, AuthorityForm, Recipients, Signature};
-pub use doc_type::DocType;
+pub use doc_type::{DocType, Form};
 pub use header::{DRAFT_BLANK, Header, IssueDate};
 pub use numbering::NumberStyle;
 pub use table::{Cell, CellAlign, Column, Grid, Row, Table, start_columns};
@@ -27,33 +31,65 @@ pub use text::{
 
 use serde::{Deserialize, Serialize};
 
-/// A Kế hoạch (plan), the first document type vanban renders.
+/// The former name of [`Document`], from when the Kế hoạch was the only type.
+pub type Plan = Document;
+
+/// An administrative document of any type the decree's forms lay out: the parts
+/// every type shares (header, summary, body, Nơi nhận, signature) and the parts of
+/// its form (the authority line and articles of a Quyết định, the `Kính gửi` of a
+/// Công văn or a Tờ trình, the attached Quy chế …). Parts that a type does not
+/// have are refused when the document is read ([`Document::from_json`]).
 ///
 /// ```
 /// let json = std::fs::read_to_string("fixtures/ke-hoach-dong-dang-2024.json").unwrap();
-/// let plan = vanban::Plan::from_json(&json).unwrap();
+/// let plan = vanban::Document::from_json(&json).unwrap();
+/// assert_eq!(plan.doc_type, vanban::model::DocType::KeHoach);
 /// assert_eq!(plan.header.issuer_abbr, "UBND");
 /// assert_eq!(plan.signature.name, "Lưu Quang Công");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Plan {
+pub struct Document {
+    /// The type (`"quyet-dinh"`, `"cong-van"` …); a Kế hoạch when left out.
+    #[serde(rename = "type", default = "default_type")]
+    pub doc_type: DocType,
     /// Issuer, number, place and date (ô 2-4).
     pub header: Header,
-    /// The summary under the title (trích yếu, ô 5a), in normal case.
+    /// The summary (trích yếu) in normal case: under the type's name (ô 5a), or for
+    /// a Công văn after `V/v` under the number (ô 5b), written without the `V/v`.
     pub summary: Text,
-    /// Paragraphs before the first section: `Căn cứ ...;` and `Thực hiện ...`.
+    /// The authority line of a Quyết định or a Nghị quyết under the summary, one
+    /// string per line (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI`; for an HĐND its
+    /// name, then `KHÓA XI, KỲ HỌP THỨ 8`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authority: Vec<String>,
+    /// The addressees of `Kính gửi` (ô 9a), without `-` and `;`: one is written on
+    /// the same line, several as a list under it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub addressees: Vec<String>,
+    /// Paragraphs before the first section: `Căn cứ ...;`, `Thực hiện ...`, a
+    /// letter's opening. A decision's căn cứ are all italic; elsewhere only
+    /// the `Căn cứ` ones are.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub preamble: Vec<Text>,
-    /// The body: a tree of sections of any depth, numbered when rendered.
+    /// The body: a tree of sections of any depth, numbered when rendered; for a
+    /// Quyết định or a Nghị quyết, its articles.
     pub sections: Vec<Section>,
-    /// Numbering style per depth; the default is `I.`, `1.`, `1.1.`, `a)`, `-`.
+    /// Paragraphs after the last section (`Trên đây là …`, `Trân trọng./.`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conclusion: Vec<Block>,
+    /// Numbering style per depth; by default `I.`, `1.`, `1.1.`, `a)`, `-`, for a
+    /// decision `Điều 1.`, `1.`, `a)`, `-`, for a Công văn `1.`, `a)`, `-`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub numbering: Vec<NumberStyle>,
     /// The distribution list (ô 9b).
     pub recipients: Recipients,
     /// The signature block (ô 7).
     pub signature: Signature,
+    /// Documents issued or approved with a Quyết định (Mẫu 1.3), each on pages of
+    /// its own after the signature.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
     /// Appendices, each on pages of its own after the signature.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub appendices: Vec<Appendix>,
@@ -62,28 +98,67 @@ pub struct Plan {
     pub unplaced: Vec<String>,
 }
 
-impl Plan {
-    /// The document type of a plan.
-    pub const DOC_TYPE: DocType = DocType::KeHoach;
+fn default_type() -> DocType {
+    DocType::KeHoach
+}
 
-    /// Reads a plan from JSON, normalizes all its text to NFC and checks the values
-    /// that the types alone cannot (date ranges, empty required lines).
+/// The numbering a type's body gets when the document sets none.
+pub fn default_styles(t: DocType) -> &'static [NumberStyle] {
+    match t.form() {
+        Form::Decision => numbering::ARTICLE_STYLES,
+        Form::Letter => numbering::LETTER_STYLES,
+        _ => numbering::DEFAULT_STYLES,
+    }
+}
+
+impl Document {
+    /// Reads a document from JSON, normalizes all its text to NFC and checks the
+    /// values that the types alone cannot (date ranges, empty required lines, parts
+    /// the type does not have).
     ///
     /// Errors carry the JSON path, line and column.
-    pub fn from_json(json: &str) -> Result<Plan, crate::Error> {
+    pub fn from_json(json: &str) -> Result<Document, crate::Error> {
         crate::input::plan_from_json(json, None)
     }
 
-    /// Writes the plan as pretty JSON.
+    /// Writes the document as pretty JSON.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a plan always serializes")
+        serde_json::to_string_pretty(self).expect("a document always serializes")
+    }
+
+    /// The numbering style of the body at `depth` (1-based): the document's own, else
+    /// its type's ([`default_styles`]).
+    pub fn style_at(&self, depth: usize) -> NumberStyle {
+        numbering::style_or(&self.numbering, default_styles(self.doc_type), depth)
+    }
+
+    /// The line under an attached document's summary: its own, else
+    /// `(Kèm theo Quyết định số 12/QĐ-UBND ngày … của …)`.
+    pub fn attachment_reference(&self, i: usize) -> String {
+        if let Some(r) = self.attachments.get(i).and_then(|a| a.reference.as_deref()) {
+            return r.to_string();
+        }
+        self.reference_line()
+    }
+
+    /// `(Kèm theo <type> số NN/<symbol> <date> của <issuer>)`, with a draft's blanks.
+    fn reference_line(&self) -> String {
+        let h = &self.header;
+        format!(
+            "(Kèm theo {} số{}/{} {} của {})",
+            self.doc_type.name(),
+            h.number_text(),
+            h.symbol(self.doc_type),
+            h.date,
+            h.issuer_in_text()
+        )
     }
 
     /// Sections of a given kind anywhere in the tree, in document order.
     ///
     /// ```
     /// # let json = std::fs::read_to_string("fixtures/ke-hoach-dong-dang-2024.json").unwrap();
-    /// # let plan = vanban::Plan::from_json(&json).unwrap();
+    /// # let plan = vanban::Document::from_json(&json).unwrap();
     /// use vanban::model::SectionKind;
     /// let purposes = plan.sections_of(SectionKind::Purposes);
     /// assert_eq!(purposes.len(), 1);
@@ -133,15 +208,7 @@ impl Plan {
         if let Some(r) = self.appendices.get(i).and_then(|a| a.reference.as_deref()) {
             return r.to_string();
         }
-        let h = &self.header;
-        format!(
-            "(Kèm theo {} số{}/{} {} của {})",
-            Self::DOC_TYPE.name(),
-            h.number_text(),
-            h.symbol(Self::DOC_TYPE),
-            h.date,
-            h.issuer_in_text()
-        )
+        self.reference_line()
     }
 
     /// Normalizes every text of the plan to Unicode NFC, with its line breaks
@@ -154,14 +221,18 @@ impl Plan {
     }
 }
 
-impl VisitText for Plan {
+impl VisitText for Document {
     fn visit_text(&mut self, f: &mut dyn FnMut(&mut String)) {
         self.header.visit_text(f);
         self.summary.visit_text(f);
+        self.authority.visit_text(f);
+        self.addressees.visit_text(f);
         self.preamble.visit_text(f);
         self.sections.visit_text(f);
+        self.conclusion.visit_text(f);
         self.recipients.visit_text(f);
         self.signature.visit_text(f);
+        self.attachments.visit_text(f);
         self.appendices.visit_text(f);
         self.unplaced.visit_text(f);
     }

@@ -25,7 +25,36 @@ pub enum NumberStyle {
     Dash,
     /// `+` for every item
     Plus,
+    /// `Điều 1.`, `Điều 2.` ... (articles of a Quyết định, a Nghị quyết or a Quy chế),
+    /// counted through the whole body, across chapters.
+    Article,
+    /// `Chương I`, `Chương II` ... on a line of its own, the title under it.
+    Chapter,
 }
+
+/// The styles of a body of articles: `Điều 1.`, khoản `1.`, điểm `a)`, `-`.
+pub const ARTICLE_STYLES: &[NumberStyle] = &[
+    NumberStyle::Article,
+    NumberStyle::Arabic,
+    NumberStyle::Letter,
+    NumberStyle::Dash,
+];
+
+/// The styles of a regulation in chapters: `Chương I`, `Điều 1.`, `1.`, `a)`, `-`.
+pub const CHAPTER_STYLES: &[NumberStyle] = &[
+    NumberStyle::Chapter,
+    NumberStyle::Article,
+    NumberStyle::Arabic,
+    NumberStyle::Letter,
+    NumberStyle::Dash,
+];
+
+/// The styles of a Công văn's body: `1.`, `a)`, `-`.
+pub const LETTER_STYLES: &[NumberStyle] = &[
+    NumberStyle::Arabic,
+    NumberStyle::Letter,
+    NumberStyle::Dash,
+];
 
 /// The styles by depth used when a plan does not set its own: `I.`, `1.`, `1.1.`, `a)`, `-`.
 pub const DEFAULT_STYLES: &[NumberStyle] = &[
@@ -100,17 +129,21 @@ impl NumberStyle {
             NumberStyle::Letter => format!("{})", point_letter(n)),
             NumberStyle::Dash => "-".to_string(),
             NumberStyle::Plus => "+".to_string(),
+            NumberStyle::Article => format!("Điều {n}."),
+            NumberStyle::Chapter => format!("Chương {}", roman(n)),
         }
     }
 }
 
-/// The style for sections at `depth` (1-based) given a plan's list; the last entry repeats.
+/// The style for sections at `depth` (1-based) given a plan's list; the last entry
+/// repeats, and an empty list means [`DEFAULT_STYLES`].
 pub fn style_at(styles: &[NumberStyle], depth: usize) -> NumberStyle {
-    let styles = if styles.is_empty() {
-        DEFAULT_STYLES
-    } else {
-        styles
-    };
+    style_or(styles, DEFAULT_STYLES, depth)
+}
+
+/// The style at `depth` from `styles`, or from `defaults` when `styles` is empty.
+pub fn style_or(styles: &[NumberStyle], defaults: &[NumberStyle], depth: usize) -> NumberStyle {
+    let styles = if styles.is_empty() { defaults } else { styles };
     styles[(depth.max(1) - 1).min(styles.len() - 1)]
 }
 
@@ -148,6 +181,13 @@ mod tests {
         assert_eq!(style_at(&[], 4).label(5, Some("3.1.")), "đ)");
         assert_eq!(style_at(&[], 5).label(7, Some("đ)")), "-");
         assert_eq!(style_at(&[], 9).label(1, None), "-");
+    }
+
+    #[test]
+    fn articles_and_chapters() {
+        assert_eq!(NumberStyle::Article.label(12, None), "Điều 12.");
+        assert_eq!(NumberStyle::Chapter.label(4, None), "Chương IV");
+        assert_eq!(style_or(&[], CHAPTER_STYLES, 2).label(3, None), "Điều 3.");
     }
 
     #[test]

@@ -1,17 +1,22 @@
-//! The Tera context of a plan: the model with derived values (numbers, lines) filled in.
+//! The Tera context of a document: the model with derived values (numbers, lines)
+//! filled in.
 
 use serde::Serialize;
 
-use crate::model::numbering::style_at;
 use crate::model::{
-    Block, CellAlign, Column, Plan, Row, Section, Span, Table, Text, start_columns,
+    Block, CellAlign, Column, Document, Form, NumberStyle, Row, Section, Span, Table, Text,
+    start_columns,
 };
 
 /// The context handed to templates.
 #[derive(Debug, Serialize)]
-pub struct PlanContext {
-    /// `Kế hoạch`.
+pub struct DocumentContext {
+    /// `Kế hoạch`, `Quyết định`.
     pub doc_type: &'static str,
+    /// The type as written in JSON (`quyet-dinh`).
+    pub type_slug: &'static str,
+    /// The form family: `decision`, `named` or `letter`.
+    pub form: &'static str,
     /// Parent body lines.
     pub parent: Vec<String>,
     /// Issuer lines.
@@ -24,6 +29,12 @@ pub struct PlanContext {
     pub summary: Vec<SpanCtx>,
     /// The summary as plain text (for file metadata).
     pub summary_plain: String,
+    /// The authority line(s) of a decision, upper case.
+    pub authority: Vec<String>,
+    /// `QUYẾT ĐỊNH:` or `QUYẾT NGHỊ:` before a decision's articles; empty otherwise.
+    pub decision_label: &'static str,
+    /// The addressees of `Kính gửi`, without punctuation.
+    pub addressees: Vec<String>,
     /// The issuer lines joined with spaces (for file metadata).
     pub author: String,
     /// Preamble paragraphs.
@@ -31,6 +42,8 @@ pub struct PlanContext {
     /// The numbered sections in document order (a tree walked depth first), each
     /// with its depth and derived label.
     pub outline: Vec<SectionCtx>,
+    /// Paragraphs after the sections.
+    pub conclusion: Vec<BlockCtx>,
     /// Recipient items, without punctuation.
     pub recipients: Vec<String>,
     /// What follows `Lưu:`.
@@ -39,8 +52,23 @@ pub struct PlanContext {
     pub signature_lines: Vec<String>,
     /// The signer's name.
     pub signer_name: String,
+    /// Documents issued with a decision.
+    pub attachments: Vec<AttachmentCtx>,
     /// Appendices.
     pub appendices: Vec<AppendixCtx>,
+}
+
+/// A document issued with a decision (Mẫu 1.3).
+#[derive(Debug, Serialize)]
+pub struct AttachmentCtx {
+    /// `Quy chế`.
+    name: String,
+    summary: Vec<SpanCtx>,
+    /// `(Kèm theo Quyết định số ...)`.
+    reference: String,
+    preamble: Vec<PreambleCtx>,
+    outline: Vec<SectionCtx>,
+    conclusion: Vec<BlockCtx>,
 }
 
 /// An appendix.
@@ -113,6 +141,8 @@ pub struct PreambleCtx {
 #[derive(Debug, Serialize)]
 pub struct SectionCtx {
     depth: usize,
+    /// `heading` (`I.`, `1.` …), `article` (`Điều 1.`) or `chapter` (`Chương I`).
+    form: &'static str,
     label: String,
     title: Option<Vec<SpanCtx>>,
     run_in: bool,
@@ -219,56 +249,104 @@ fn block(b: &Block) -> BlockCtx {
     }
 }
 
-/// Appends `s` and its subsections, depth first, to `out`.
-fn section(
-    s: &Section,
-    depth: usize,
-    n: usize,
-    parent_label: Option<&str>,
-    plan: &Plan,
-    out: &mut Vec<SectionCtx>,
-) {
-    let label = s
-        .label
-        .clone()
-        .unwrap_or_else(|| style_at(&plan.numbering, depth).label(n, parent_label));
-    let title = s.effective_title();
-    // A section with no title is a numbered paragraph: its first paragraph follows the number.
-    let run_in = s.run_in || title.is_none();
-    let mut content: Vec<BlockCtx> = s.content.iter().map(block).collect();
-    let lead = match (run_in, s.content.first()) {
-        (true, Some(Block::Paragraph(_))) => content.remove(0).items.pop(),
-        _ => None,
-    };
-    out.push(SectionCtx {
-        depth,
-        title: title.as_ref().map(spans),
-        run_in,
-        lead,
-        content,
-        label: label.clone(),
-    });
-    for (i, c) in s.sections.iter().enumerate() {
-        section(c, depth + 1, i + 1, Some(&label), plan, out);
+/// Numbers the sections of one body: the style per depth, and the article count,
+/// which runs through the whole body (across chapters).
+struct Numberer<'a> {
+    style: &'a dyn Fn(usize) -> NumberStyle,
+    articles: usize,
+}
+
+impl Numberer<'_> {
+    /// Appends `s` and its subsections, depth first, to `out`.
+    fn section(
+        &mut self,
+        s: &Section,
+        depth: usize,
+        n: usize,
+        parent_label: Option<&str>,
+        out: &mut Vec<SectionCtx>,
+    ) {
+        let style = (self.style)(depth);
+        let n = match style {
+            NumberStyle::Article => {
+                self.articles += 1;
+                self.articles
+            }
+            _ => n,
+        };
+        let label = s
+            .label
+            .clone()
+            .unwrap_or_else(|| style.label(n, parent_label));
+        let title = s.effective_title();
+        // A section with no title is a numbered paragraph: its first paragraph follows the number.
+        let run_in = s.run_in || title.is_none();
+        let mut content: Vec<BlockCtx> = s.content.iter().map(block).collect();
+        let lead = match (run_in, s.content.first()) {
+            (true, Some(Block::Paragraph(_))) => content.remove(0).items.pop(),
+            _ => None,
+        };
+        out.push(SectionCtx {
+            depth,
+            form: match style {
+                NumberStyle::Article => "article",
+                NumberStyle::Chapter => "chapter",
+                _ => "heading",
+            },
+            title: title.as_ref().map(spans),
+            run_in,
+            lead,
+            content,
+            label: label.clone(),
+        });
+        for (i, c) in s.sections.iter().enumerate() {
+            self.section(c, depth + 1, i + 1, Some(&label), out);
+        }
     }
 }
 
-fn outline(sections: &[Section], plan: &Plan) -> Vec<SectionCtx> {
+fn outline(sections: &[Section], style: &dyn Fn(usize) -> NumberStyle) -> Vec<SectionCtx> {
+    let mut numberer = Numberer { style, articles: 0 };
     let mut out = Vec::new();
     for (i, s) in sections.iter().enumerate() {
-        section(s, 1, i + 1, None, plan, &mut out);
+        numberer.section(s, 1, i + 1, None, &mut out);
     }
     out
 }
 
+fn preamble(paras: &[Text], all_legal_basis: bool) -> Vec<PreambleCtx> {
+    paras
+        .iter()
+        .map(|t| PreambleCtx {
+            legal_basis: all_legal_basis || t.plain().trim_start().starts_with("Căn cứ"),
+            spans: spans(t),
+        })
+        .collect()
+}
+
 /// Builds the context of `plan`.
-pub fn plan_context(plan: &Plan) -> PlanContext {
+pub fn document_context(plan: &Document) -> DocumentContext {
     let h = &plan.header;
-    PlanContext {
-        doc_type: Plan::DOC_TYPE.name(),
+    let form = plan.doc_type.form();
+    DocumentContext {
+        doc_type: plan.doc_type.name(),
+        type_slug: plan.doc_type.slug(),
+        form: match form {
+            Form::Decision => "decision",
+            Form::Letter => "letter",
+            _ => "named",
+        },
+        authority: plan.authority.iter().map(|l| l.to_uppercase()).collect(),
+        decision_label: match plan.doc_type {
+            crate::model::DocType::NghiQuyet => "QUYẾT NGHỊ:",
+            _ if form == Form::Decision => "QUYẾT ĐỊNH:",
+            _ => "",
+        },
+        addressees: plan.addressees.clone(),
+        conclusion: plan.conclusion.iter().map(block).collect(),
         parent: h.parent.clone(),
         issuer: h.issuer.clone(),
-        number_line: h.number_line(Plan::DOC_TYPE),
+        number_line: h.number_line(plan.doc_type),
         place_date: h.place_date_line(),
         summary: spans(&plan.summary),
         summary_plain: plan.summary.plain(),
@@ -278,15 +356,9 @@ pub fn plan_context(plan: &Plan) -> PlanContext {
             .map(|l| l.trim())
             .collect::<Vec<_>>()
             .join(" "),
-        preamble: plan
-            .preamble
-            .iter()
-            .map(|t| PreambleCtx {
-                legal_basis: t.plain().trim_start().starts_with("Căn cứ"),
-                spans: spans(t),
-            })
-            .collect(),
-        outline: outline(&plan.sections, plan),
+        // A decision's căn cứ, including `Theo đề nghị …`, are all italic (Mẫu 1.1-1.3).
+        preamble: preamble(&plan.preamble, form == Form::Decision),
+        outline: outline(&plan.sections, &|d| plan.style_at(d)),
         recipients: plan.recipients.items.clone(),
         archive: plan.recipients.archive.clone(),
         signature_lines: plan.signature.lines(),
@@ -301,7 +373,20 @@ pub fn plan_context(plan: &Plan) -> PlanContext {
                 reference: plan.appendix_reference(i),
                 landscape: a.landscape,
                 content: a.content.iter().map(block).collect(),
-                outline: outline(&a.sections, plan),
+                outline: outline(&a.sections, &|d| plan.style_at(d)),
+            })
+            .collect(),
+        attachments: plan
+            .attachments
+            .iter()
+            .enumerate()
+            .map(|(i, a)| AttachmentCtx {
+                name: a.name().to_string(),
+                summary: spans(&a.summary),
+                reference: plan.attachment_reference(i),
+                preamble: preamble(&a.preamble, false),
+                outline: outline(&a.sections, &|d| a.style_at(d)),
+                conclusion: a.conclusion.iter().map(block).collect(),
             })
             .collect(),
     }

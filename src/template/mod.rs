@@ -1,9 +1,13 @@
 //! Templates: the model, as a Tera context, to layout markup.
 //!
-//! Built-in templates are embedded in the binary. A user directory overrides any of
-//! them by file name (`ke-hoach.xml.tera`, `macros.xml.tera`) and may add new ones.
-//! Every value is XML-escaped, so text holding `<`, `&` or Tera syntax comes out
-//! literally.
+//! Built-in templates are embedded in the binary: one per model form
+//! (`van-ban.xml.tera` for Mẫu 1.4, `quyet-dinh.xml.tera` for Mẫu 1.1-1.3,
+//! `cong-van.xml.tera` for Mẫu 1.5) and `macros.xml.tera`, which they share. A
+//! document is rendered with the template named for its type when there is one
+//! (`ke-hoach.xml.tera`, `bao-cao.xml.tera`, `nghi-quyet.xml.tera` …), else with its
+//! form's ([`Templates::name_for`]). A user directory overrides any of them by file
+//! name and may add new ones. Every value is XML-escaped, so text holding `<`, `&`
+//! or Tera syntax comes out literally.
 
 mod context;
 pub mod limits;
@@ -13,12 +17,19 @@ use std::path::Path;
 use tera::Tera;
 
 use crate::Error;
-use crate::model::Plan;
+use crate::model::{DocType, Document, Form};
 
-pub use context::plan_context;
+pub use context::{DocumentContext, document_context};
 
-/// The template that renders a plan.
+/// The template of a plan, when a user gives one; by default a plan is rendered
+/// with [`NAMED_TEMPLATE`].
 pub const PLAN_TEMPLATE: &str = "ke-hoach.xml.tera";
+/// The template of Mẫu 1.4, the types with a name line.
+pub const NAMED_TEMPLATE: &str = "van-ban.xml.tera";
+/// The template of Mẫu 1.1-1.3, decisions and resolutions.
+pub const DECISION_TEMPLATE: &str = "quyet-dinh.xml.tera";
+/// The template of Mẫu 1.5, the Công văn.
+pub const LETTER_TEMPLATE: &str = "cong-van.xml.tera";
 
 /// The built-in templates, by name.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -27,8 +38,16 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/macros.xml.tera"),
     ),
     (
-        PLAN_TEMPLATE,
-        include_str!("../../templates/ke-hoach.xml.tera"),
+        NAMED_TEMPLATE,
+        include_str!("../../templates/van-ban.xml.tera"),
+    ),
+    (
+        DECISION_TEMPLATE,
+        include_str!("../../templates/quyet-dinh.xml.tera"),
+    ),
+    (
+        LETTER_TEMPLATE,
+        include_str!("../../templates/cong-van.xml.tera"),
     ),
 ];
 
@@ -148,10 +167,54 @@ impl Templates {
         Ok(Templates { tera })
     }
 
-    /// Renders `name` with the context of `plan`.
-    pub fn render_plan(&self, name: &str, plan: &Plan) -> Result<String, Error> {
+    /// The template that renders a document of type `t`: `<slug>.xml.tera` when the
+    /// set has one, else the template of its form. A type whose form vanban does
+    /// not lay out yet is an error that says so.
+    ///
+    /// ```
+    /// use vanban::model::DocType;
+    /// let t = vanban::template::Templates::builtin().unwrap();
+    /// assert_eq!(t.name_for(DocType::KeHoach).unwrap(), "van-ban.xml.tera");
+    /// assert_eq!(t.name_for(DocType::NghiQuyet).unwrap(), "quyet-dinh.xml.tera");
+    /// assert!(t.name_for(DocType::GiayMoi).is_err());
+    /// ```
+    pub fn name_for(&self, t: DocType) -> Result<String, Error> {
+        let own = format!("{}.xml.tera", t.slug());
+        if self.tera.get_template_names().any(|n| n == own) {
+            return Ok(own);
+        }
+        let family = match t.form() {
+            Form::Decision => DECISION_TEMPLATE,
+            Form::Letter => LETTER_TEMPLATE,
+            Form::Named => NAMED_TEMPLATE,
+            Form::Fixed => {
+                return Err(Error::Template {
+                    name: own,
+                    message: format!(
+                        "a {} has a fixed form of its own ({}), which vanban does not lay out yet; \
+                         give a template of that name with --templates",
+                        t.name(),
+                        t.form_name()
+                    ),
+                });
+            }
+            Form::None => {
+                return Err(Error::Template {
+                    name: own,
+                    message: format!(
+                        "the decree gives no model form for a {}; give a template of that name with --templates",
+                        t.name()
+                    ),
+                });
+            }
+        };
+        Ok(family.to_string())
+    }
+
+    /// Renders the template `name` with the context of `doc`.
+    pub fn render(&self, name: &str, doc: &Document) -> Result<String, Error> {
         let ctx =
-            tera::Context::from_serialize(plan_context(plan)).map_err(|e| template_error(&e))?;
+            tera::Context::from_serialize(document_context(doc)).map_err(|e| template_error(&e))?;
         let mut out = limits::Bounded::new();
         self.tera
             .render_to(name, &ctx, &mut out)
