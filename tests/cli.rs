@@ -256,7 +256,7 @@ fn import_writes_json_that_renders() {
 fn import_refuses_what_is_not_a_plan() {
     let dir = scratch("import-no");
     let json = dir.join("plan.json");
-    let txt = repo("fixtures/corpus/10_thongbao_ubnd-phuong-camduong_831.txt");
+    let txt = repo("fixtures/corpus/29_congdien_vpcp_2003-hoinghi-matuy.txt");
     let o = vanban(&[
         "import",
         txt.to_str().unwrap(),
@@ -265,7 +265,7 @@ fn import_refuses_what_is_not_a_plan() {
     ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).contains("THÔNG BÁO, not a KẾ HOẠCH"),
+        stderr(&o).contains("CÔNG ĐIỆN has a fixed form"),
         "{}",
         stderr(&o)
     );

@@ -2,11 +2,13 @@
 
 use crate::Error;
 use crate::model::{
-    Appendix, DocType, Authority, AuthorityForm, Block, Header, IssueDate, NumberStyle, Plan, Recipients,
+    Appendix, Attachment, Authority, AuthorityForm, Block, DocType, Form, Header, IssueDate, NumberStyle, Plan,
+    Recipients,
     Section, Signature, Text, nfc_in_place,
 };
 
 use super::Import;
+use crate::model::numbering;
 
 /// One source line: its 1-based number and its text, NFC, trimmed.
 #[derive(Debug, Clone)]
@@ -86,6 +88,75 @@ pub(crate) fn number_line(s: &str) -> Option<(Option<u32>, String, String)> {
     let symbol = fold(symbol).replace(' ', "");
     let (kind, issuer) = symbol.split_once('-')?;
     Some((number, kind.to_string(), issuer.to_string()))
+}
+
+/// A Công văn's `Số: 12/UBND` whose symbol has no drafting unit.
+fn letter_number_line(s: &str) -> Option<(Option<u32>, String)> {
+    let rest = s.strip_prefix("Số")?;
+    let rest = rest.trim_start().strip_prefix(':').unwrap_or(rest).trim();
+    let (num, symbol) = rest.split_once('/')?;
+    let num = num.trim();
+    let number = match num {
+        "" => None,
+        n => Some(n.parse::<u32>().ok().filter(|n| *n > 0)?),
+    };
+    let symbol = fold(symbol).replace(' ', "");
+    (!symbol.is_empty() && symbol.chars().all(char::is_alphanumeric)).then_some((number, symbol))
+}
+
+/// The type named by a title line (`QUYẾT ĐỊNH`, `Tờ trình`) that vanban lays out.
+fn title_type(t: &str) -> Option<DocType> {
+    let t = DocType::from_title(&fold(t))?;
+    matches!(t.form(), Form::Named | Form::Decision).then_some(t)
+}
+
+/// `QUYẾT ĐỊNH:` (or without its colon), `QUYẾT NGHỊ:` before a decision's articles.
+fn is_decision_label(t: &str) -> bool {
+    let u = fold(t).to_uppercase();
+    let u = u.trim_end_matches(':').trim_end();
+    u == "QUYẾT ĐỊNH" || u == "QUYẾT NGHỊ"
+}
+
+/// `Điều 3.`, `Điều 3:` and what follows it.
+fn article_line(t: &str) -> Option<&str> {
+    let rest = t.strip_prefix("Điều")?;
+    if !rest.starts_with([' ', '\u{a0}']) {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    if digits == 0 {
+        return None;
+    }
+    let rest = rest[digits..].trim_start();
+    let rest = rest.strip_prefix(['.', ':']).unwrap_or(rest);
+    Some(rest.trim())
+}
+
+/// An article from its `Điều N.` line: a short line that does not end a sentence
+/// is its title, anything else its first paragraph.
+fn article(rest: &str) -> Section {
+    let ends_sentence = rest.ends_with(['.', ';', ',', ':']);
+    if !rest.is_empty() && !ends_sentence && rest.chars().count() <= 120 {
+        return Section {
+            title: Some(rest.into()),
+            ..Section::default()
+        };
+    }
+    Section {
+        content: if rest.is_empty() {
+            Vec::new()
+        } else {
+            vec![Block::Paragraph(rest.into())]
+        },
+        ..Section::default()
+    }
+}
+
+/// `Kính gửi: …` (or `Kính gửi` followed by a list): the addressee on the line, if any.
+fn addressee_line(t: &str) -> Option<&str> {
+    let rest = t.strip_prefix("Kính gửi")?;
+    Some(rest.trim_start().trim_start_matches(':').trim())
 }
 
 /// `Hà Nội, ngày 28     tháng 4    năm 2026`, blanks allowed.
@@ -393,28 +464,85 @@ pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
         recognized: removed,
     };
 
-    // The title line divides the header from the rest.
-    let title_at = lines.iter().position(|l| {
-        let u = fold(&l.text).to_uppercase();
-        u == "KẾ HOẠCH" || OTHER_TYPES.contains(&u.as_str())
+    // The title line divides the header from the rest; a Công văn has none, and its
+    // header ends where `Kính gửi` or the body starts.
+    let title_at = lines.iter().position(|l| title_type(&l.text).is_some());
+    let subject_at = lines.iter().position(|l| l.text.starts_with("V/v"));
+    let fixed_at = lines.iter().position(|l| {
+        DocType::from_title(&fold(&l.text)).is_some_and(|t| t.form() == Form::Fixed)
     });
-    let Some(title_at) = title_at else {
-        return Err(not_a_plan("no `KẾ HOẠCH` title line was found"));
-    };
-    let found = fold(&lines[title_at].text).to_uppercase();
-    if found != "KẾ HOẠCH" {
+    if let Some(f) = fixed_at
+        && title_at.is_none_or(|t| f < t)
+        && subject_at.is_none_or(|s| f < s)
+    {
         return Err(not_a_plan(&format!(
-            "line {}: the document is a {found}, not a KẾ HOẠCH (plan)",
-            lines[title_at].no
+            "line {}: a {} has a fixed form of its own, which vanban does not read yet",
+            lines[f].no,
+            fold(&lines[f].text).to_uppercase()
         )));
     }
+    let (doc_type, header_end, mut i) = match (title_at, subject_at) {
+        (Some(t), s) if s.is_none_or(|s| s > t) => {
+            (title_type(&lines[t].text).expect("a title"), t, t + 1)
+        }
+        (Some(t), None) => (title_type(&lines[t].text).expect("a title"), t, t + 1),
+        (_, Some(s)) => {
+            let end = lines[s..]
+                .iter()
+                .position(|l| addressee_line(&l.text).is_some())
+                .map_or(lines.len(), |k| k + s);
+            (DocType::CongVan, end, end)
+        }
+        (None, None) => {
+            let other = lines.iter().find(|l| {
+                let u = fold(&l.text).to_uppercase();
+                OTHER_TYPES.contains(&u.as_str())
+            });
+            return Err(not_a_plan(&match other {
+                Some(l) => format!(
+                    "line {}: a {} has a fixed form that vanban does not read yet",
+                    l.no,
+                    fold(&l.text).to_uppercase()
+                ),
+                None => "no title line (`KẾ HOẠCH`, `QUYẾT ĐỊNH` …) and no `V/v` line was found"
+                    .to_string(),
+            }));
+        }
+    };
 
-    let header = p.header(&lines[..title_at]);
+    // A Công văn's summary: the `V/v` line and those that continue it in the header.
+    let mut header_lines: Vec<Line> = lines[..header_end].to_vec();
+    let mut summary: Vec<String> = Vec::new();
+    if doc_type == DocType::CongVan
+        && let Some(s) = header_lines.iter().position(|l| l.text.starts_with("V/v"))
+    {
+        let mut k = s;
+        while k < header_lines.len() {
+            let t = &header_lines[k].text;
+            let stop = t.is_empty()
+                || is_national_title(t)
+                || is_motto(t)
+                || is_rule(t)
+                || place_date(t).is_some()
+                || number_line(t).is_some()
+                || (k > s && is_upper_line(t));
+            if stop {
+                break;
+            }
+            let t = if k == s {
+                t.trim_start_matches("V/v").trim()
+            } else {
+                t.as_str()
+            };
+            summary.push(fold(t));
+            k += 1;
+        }
+        header_lines.drain(s..k);
+    }
+    let header = p.header(&header_lines, doc_type);
 
     // The summary: the lines after the title up to a blank line or the body's start.
-    let mut i = title_at + 1;
-    let mut summary: Vec<String> = Vec::new();
-    while i < lines.len() {
+    while doc_type != DocType::CongVan && i < lines.len() {
         let t = &lines[i].text;
         if t.is_empty() {
             if summary.is_empty() {
@@ -428,13 +556,64 @@ pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
             i += 1;
             break;
         }
-        if numbered(t).is_some() || summary.len() >= 4 || starts_body(t) && !summary.is_empty() {
+        let next_part = addressee_line(t).is_some()
+            || (doc_type.form() == Form::Decision && is_upper_line(t));
+        if numbered(t).is_some()
+            || summary.len() >= 4
+            || (starts_body(t) || next_part) && !summary.is_empty()
+        {
             break;
         }
         summary.push(fold(t));
         i += 1;
     }
     let summary = summary.join(" ");
+    let skip_blank = |i: &mut usize, p: &mut Parser| {
+        while *i < lines.len() && (lines[*i].text.is_empty() || is_rule(&lines[*i].text)) {
+            if is_rule(&lines[*i].text) {
+                p.recognized.push((lines[*i].no, lines[*i].text.clone()));
+            }
+            *i += 1;
+        }
+    };
+
+    // A decision's authority line: the capitals under the summary.
+    let mut authority_lines: Vec<String> = Vec::new();
+    if doc_type.form() == Form::Decision {
+        skip_blank(&mut i, &mut p);
+        while i < lines.len()
+            && is_upper_line(&lines[i].text)
+            && !is_decision_label(&lines[i].text)
+            && numbered(&lines[i].text).is_none()
+        {
+            authority_lines.push(fold(&lines[i].text));
+            i += 1;
+        }
+    }
+
+    // Kính gửi: one addressee on its line, or a list under it.
+    let mut addressees: Vec<String> = Vec::new();
+    skip_blank(&mut i, &mut p);
+    if i < lines.len()
+        && doc_type.may_address()
+        && let Some(first) = addressee_line(&lines[i].text)
+    {
+        p.recognized.push((lines[i].no, "Kính gửi:".into()));
+        let item = |t: &str| t.trim_end_matches([';', '.', ',']).trim().to_string();
+        if !first.is_empty() {
+            addressees.push(item(first.trim_start_matches("- ")));
+        }
+        i += 1;
+        // A list follows a `Kính gửi:` that has no addressee of its own.
+        while first.is_empty() && i < lines.len() {
+            match bullet(&lines[i].text) {
+                Some((false, a)) => addressees.push(item(a)),
+                None if lines[i].text.is_empty() && addressees.is_empty() => {}
+                _ => break,
+            }
+            i += 1;
+        }
+    }
 
     // The body runs to `Nơi nhận`.
     let closing_at = lines[i..]
@@ -451,12 +630,18 @@ pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
         .cloned()
         .collect();
     let body_lines = join_continuations(body_lines);
-    let mut body = Body::new(&body_lines);
-    for l in &body_lines {
-        body.line(&l.text);
+    let (pre, mut sections, numbering) = if doc_type.form() == Form::Decision {
+        decision_body(&body_lines, &mut p)
+    } else {
+        let mut body = Body::new(&body_lines);
+        for l in &body_lines {
+            body.line(&l.text);
+        }
+        body.finish()
+    };
+    if doc_type == DocType::KeHoach {
+        tag_kinds(&mut sections, 1);
     }
-    let (pre, mut sections, numbering) = body.finish();
-    tag_kinds(&mut sections, 1);
     if let Some(t) = last_text(&mut sections)
         && let Some(last) = t.spans_mut().last_mut()
         && last.text.trim_end().ends_with("./.")
@@ -499,21 +684,28 @@ pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
     let rest: Vec<Line> = lines[closing_at + 1..].to_vec();
     let (recipients, after) = p.recipients(&rest);
     let (signature, after) = p.signature(&rest[after..], &rest);
-    let appendices = p.appendices(&rest[after..]);
+    let mut tail = &rest[after..];
+    let mut attachments = Vec::new();
+    if doc_type.form() == Form::Decision {
+        while let Some((a, used)) = p.attachment(tail) {
+            attachments.push(a);
+            tail = &tail[used..];
+        }
+    }
+    let appendices = p.appendices(tail);
 
+    let defaults = crate::model::default_styles(doc_type);
     let mut plan = Plan {
-        doc_type: DocType::KeHoach,
-        authority: Vec::new(),
-        addressees: Vec::new(),
+        doc_type,
+        authority: authority_lines,
+        addressees,
         conclusion: Vec::new(),
-        attachments: Vec::new(),
+        attachments,
         header,
         summary: summary.as_str().into(),
         preamble,
         sections,
-        numbering: if crate::model::numbering::DEFAULT_STYLES
-            .starts_with(&numbering[..numbering.len() - 1])
-        {
+        numbering: if defaults.starts_with(&numbering[..numbering.len() - 1]) {
             Vec::new()
         } else {
             numbering
@@ -529,7 +721,10 @@ pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
         return Err(not_a_plan("no signer's name was found after `Nơi nhận:`"));
     }
     if plan.summary.is_empty() {
-        return Err(not_a_plan("no summary was found under `KẾ HOẠCH`"));
+        return Err(not_a_plan(&format!(
+            "no summary was found under `{}`",
+            doc_type.name().to_uppercase()
+        )));
     }
     if plan.header.date.year == 0 {
         return Err(not_a_plan(
@@ -548,6 +743,127 @@ pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
         unplaced: p.unplaced,
         recognized: p.recognized,
     })
+}
+
+/// A decision's body: the căn cứ up to `QUYẾT ĐỊNH:`, then the articles, each
+/// read as a body of its own (khoản `1.`, điểm `a)`, `-`).
+fn decision_body(lines: &[Line], p: &mut Parser) -> (Vec<Block>, Vec<Section>, Vec<NumberStyle>) {
+    let label_at = lines.iter().position(|l| is_decision_label(&l.text));
+    let first_article = lines.iter().position(|l| article_line(&l.text).is_some());
+    let pre_end = label_at.or(first_article).unwrap_or(0);
+    let pre: Vec<Block> = lines[..pre_end]
+        .iter()
+        .map(|l| Block::Paragraph(l.text.as_str().into()))
+        .collect();
+    let mut k = pre_end;
+    if let Some(at) = label_at {
+        p.recognized.push((lines[at].no, lines[at].text.clone()));
+        k = at + 1;
+    }
+    let mut articles: Vec<Section> = Vec::new();
+    let mut styles = vec![NumberStyle::Article];
+    let mut loose: Vec<Block> = Vec::new();
+    while k < lines.len() {
+        let Some(rest) = article_line(&lines[k].text) else {
+            // Text before the first article stays a paragraph of the body.
+            loose.push(Block::Paragraph(lines[k].text.as_str().into()));
+            k += 1;
+            continue;
+        };
+        let mut a = article(rest);
+        let end = lines[k + 1..]
+            .iter()
+            .position(|l| article_line(&l.text).is_some())
+            .map_or(lines.len(), |e| e + k + 1);
+        let inner = &lines[k + 1..end];
+        let mut body = Body::new(inner);
+        for l in inner {
+            body.line(&l.text);
+        }
+        let (content, subs, inner_styles) = body.finish();
+        a.content.extend(content);
+        a.sections = subs;
+        for st in inner_styles {
+            if !styles.contains(&st) {
+                styles.push(st);
+            }
+        }
+        articles.push(a);
+        k = end;
+    }
+    let mut pre = pre;
+    pre.extend(loose);
+    if styles.len() == 1 {
+        styles.push(NumberStyle::Dash);
+    }
+    (pre, articles, styles)
+}
+
+/// `Chương II` (and a title on the same line, if any).
+fn chapter_line(t: &str) -> Option<&str> {
+    let rest = t.strip_prefix("Chương ")?;
+    let n = rest.chars().take_while(|c| "IVXLC".contains(*c)).count();
+    if n == 0 {
+        return None;
+    }
+    let rest = rest[n..].trim_start_matches(['.', ':', ' ']);
+    Some(rest.trim())
+}
+
+/// A regulation's body: paragraphs before the first chapter or article, then the
+/// chapters (each a title and its articles) or the articles alone. Returns whether
+/// it is in chapters.
+fn regulation_body(lines: &[Line]) -> (Vec<Block>, Vec<Section>, bool) {
+    let chapters = lines.iter().any(|l| chapter_line(&l.text).is_some());
+    if !chapters {
+        let mut p = Parser {
+            unplaced: Vec::new(),
+            recognized: Vec::new(),
+        };
+        let (pre, articles, _) = decision_body(lines, &mut p);
+        return (pre, articles, false);
+    }
+    let mut pre = Vec::new();
+    let mut out: Vec<Section> = Vec::new();
+    let mut k = 0;
+    while k < lines.len() {
+        let Some(rest) = chapter_line(&lines[k].text) else {
+            pre.push(Block::Paragraph(lines[k].text.as_str().into()));
+            k += 1;
+            continue;
+        };
+        let mut chapter = Section::default();
+        k += 1;
+        if !rest.is_empty() {
+            chapter.title = Some(rest.into());
+        } else {
+            let mut title: Vec<String> = Vec::new();
+            while k < lines.len()
+                && is_upper_line(&lines[k].text)
+                && article_line(&lines[k].text).is_none()
+            {
+                title.push(fold(&lines[k].text));
+                k += 1;
+            }
+            if !title.is_empty() {
+                chapter.title = Some(title.join(" ").as_str().into());
+            }
+        }
+        let end = lines[k..]
+            .iter()
+            .position(|l| chapter_line(&l.text).is_some())
+            .map_or(lines.len(), |e| e + k);
+        let mut p = Parser {
+            unplaced: Vec::new(),
+            recognized: Vec::new(),
+        };
+        let (content, articles, _) = decision_body(&lines[k..end], &mut p);
+        chapter.content = content;
+        chapter.sections = articles;
+        out.push(chapter);
+        k = end;
+    }
+    (pre, out, true)
 }
 
 /// Recognizes the parts plans are known by from their titles.
@@ -593,7 +909,7 @@ fn last_text(sections: &mut [Section]) -> Option<&mut Text> {
 fn not_a_plan(why: &str) -> Error {
     Error::Import {
         file: None,
-        message: format!("not a plan that vanban can read: {why}"),
+        message: format!("not a document that vanban can read: {why}"),
     }
 }
 
@@ -614,7 +930,7 @@ fn starts_body(t: &str) -> bool {
 }
 
 impl Parser {
-    fn header(&mut self, lines: &[Line]) -> Header {
+    fn header(&mut self, lines: &[Line], doc_type: DocType) -> Header {
         let mut bodies: Vec<String> = Vec::new();
         let mut header = Header {
             parent: Vec::new(),
@@ -636,11 +952,25 @@ impl Parser {
                 self.recognized.push((l.no, t.clone()));
             } else if let Some((number, kind, issuer)) = number_line(t) {
                 header.number = number;
-                header.issuer_abbr = issuer;
-                if Some(kind.as_str()) != DocType::KeHoach.abbreviation() {
-                    // Keep what the source said: the renderer would write KH.
-                    self.unplaced.push((l.no, t.clone()));
+                match doc_type.abbreviation() {
+                    // A Công văn's symbol is the issuer and the drafting unit (R15).
+                    None => {
+                        header.issuer_abbr = kind;
+                        header.unit = Some(issuer);
+                    }
+                    Some(abbr) => {
+                        header.issuer_abbr = issuer;
+                        if kind != abbr {
+                            // Keep what the source said: the renderer writes the type's.
+                            self.unplaced.push((l.no, t.clone()));
+                        }
+                    }
                 }
+            } else if doc_type.abbreviation().is_none()
+                && let Some((number, symbol)) = letter_number_line(t)
+            {
+                header.number = number;
+                header.issuer_abbr = symbol;
             } else if let Some((place, date)) = place_date(t) {
                 header.place = place;
                 header.date = date;
@@ -723,12 +1053,20 @@ impl Parser {
                     } else if s.authority.is_none() {
                         s.authority = Some(Authority { form, of: rest });
                     } else {
-                        self.unplaced.push((l.no, l.text.clone()));
+                        // A third level (`TL. CHỦ TỊCH` / `KT. CHÁNH VĂN PHÒNG` / …)
+                        // is printed as a line of the title.
+                        let title = s.title.get_or_insert_with(String::new);
+                        if !title.is_empty() {
+                            title.push('\n');
+                        }
+                        title.push_str(&t);
                     }
-                } else if s.title.is_none() {
-                    s.title = Some(t);
+                } else if let Some(title) = &mut s.title {
+                    // A title over two lines (`VỤ TRƯỞNG` / `VỤ TỔ CHỨC PHI CHÍNH PHỦ`).
+                    title.push('\n');
+                    title.push_str(&t);
                 } else {
-                    self.unplaced.push((l.no, l.text.clone()));
+                    s.title = Some(t);
                 }
                 continue;
             }
@@ -736,6 +1074,103 @@ impl Parser {
             break;
         }
         (s, offset + i)
+    }
+
+    /// A document issued with the decision (Mẫu 1.3) at the start of `lines`: the
+    /// bodies and the national title, its name, its summary, the `(Kèm theo …)`
+    /// line, then chapters and articles up to the next such document or an
+    /// appendix. Returns it and the number of lines it took.
+    fn attachment(&mut self, lines: &[Line]) -> Option<(Attachment, usize)> {
+        let motto = lines.iter().take(12).position(|l| is_motto(&l.text))?;
+        let head = &lines[..motto + 1];
+        if !head.iter().any(|l| is_national_title(&l.text)) {
+            return None;
+        }
+        let mut k = motto + 1;
+        while k < lines.len() && (lines[k].text.is_empty() || is_rule(&lines[k].text)) {
+            k += 1;
+        }
+        let name_line = lines.get(k)?;
+        if !is_upper_line(&name_line.text) {
+            return None;
+        }
+        let name = fold(&name_line.text);
+        k += 1;
+        let mut summary: Vec<String> = Vec::new();
+        let mut reference: Vec<String> = Vec::new();
+        while k < lines.len() {
+            let t = fold(&lines[k].text);
+            k += 1;
+            if t.is_empty() || is_rule(&t) {
+                if reference.is_empty() && summary.is_empty() {
+                    continue;
+                }
+                if !reference.is_empty() {
+                    break;
+                }
+                continue;
+            }
+            if !reference.is_empty() || t.starts_with("(Kèm theo") || t.starts_with("(Ban hành kèm theo")
+            {
+                reference.push(t.clone());
+                if t.ends_with(')') {
+                    break;
+                }
+                continue;
+            }
+            if t.starts_with("Chương ") || article_line(&t).is_some() {
+                k -= 1;
+                break;
+            }
+            summary.push(t);
+        }
+        head.iter()
+            .for_each(|l| self.recognized.push((l.no, l.text.clone())));
+        let end = lines[k..]
+            .iter()
+            .position(|l| Appendix::is_label_line(&l.text) || is_national_title(&l.text))
+            .map_or(lines.len(), |e| {
+                // The next document's bodies stand above its national title.
+                let mut e = e + k;
+                while e > k && is_upper_line(&lines[e - 1].text) {
+                    e -= 1;
+                }
+                e
+            });
+        let body: Vec<Line> = lines[k..end]
+            .iter()
+            .filter(|l| !l.text.is_empty())
+            .cloned()
+            .collect();
+        let (pre, sections, chapters) = regulation_body(&join_continuations(body));
+        let doc_type = DocType::from_title(&name);
+        let mut a = Attachment {
+            doc_type,
+            name: doc_type.is_none().then(|| name.clone()),
+            summary: summary.join(" ").as_str().into(),
+            reference: (!reference.is_empty()).then(|| reference.join(" ")),
+            preamble: pre
+                .into_iter()
+                .filter_map(|b| match b {
+                    Block::Paragraph(t) => Some(t),
+                    _ => None,
+                })
+                .collect(),
+            sections,
+            numbering: Vec::new(),
+            conclusion: Vec::new(),
+        };
+        if !chapters {
+            a.numbering = numbering::ARTICLE_STYLES.to_vec();
+        }
+        if let Some(t) = last_text(&mut a.sections)
+            && let Some(last) = t.spans_mut().last_mut()
+            && last.text.trim_end().ends_with("./.")
+        {
+            let trimmed = last.text.trim_end().trim_end_matches("./.").trim_end();
+            last.text = format!("{trimmed}.");
+        }
+        Some((a, end))
     }
 
     fn appendices(&mut self, lines: &[Line]) -> Vec<Appendix> {

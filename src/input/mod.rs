@@ -5,7 +5,7 @@ mod locate;
 use std::path::{Path, PathBuf};
 
 use crate::Error;
-use crate::model::{Block, Plan, Section, Table};
+use crate::model::{Block, Form, Plan, Section, Table};
 
 /// Reads a plan from JSON text. `file` is only used in error messages.
 ///
@@ -169,6 +169,25 @@ pub(crate) fn tables(plan: &Plan) -> impl Iterator<Item = (String, &Table)> {
     }
     let mut out = Vec::new();
     sections("", &plan.sections, &mut out);
+    // `content[i]` of a conclusion reads `conclusion[i]`.
+    let conclusion: Vec<_> = {
+        let mut c = Vec::new();
+        blocks("", &plan.conclusion, &mut c);
+        c.into_iter()
+            .map(|(at, t)| (at.replacen("content", "conclusion", 1), t))
+            .collect()
+    };
+    out.extend(conclusion);
+    for (i, a) in plan.attachments.iter().enumerate() {
+        let here = format!("attachments[{i}].");
+        sections(&here, &a.sections, &mut out);
+        let mut c = Vec::new();
+        blocks(&here, &a.conclusion, &mut c);
+        out.extend(
+            c.into_iter()
+                .map(|(at, t)| (at.replacen("content", "conclusion", 1), t)),
+        );
+    }
     for (i, a) in plan.appendices.iter().enumerate() {
         let here = format!("appendices[{i}].");
         blocks(&here, &a.content, &mut out);
@@ -233,12 +252,18 @@ fn validate(plan: &Plan, file: Option<PathBuf>) -> Result<(), Error> {
             }
         })
     }
-    let deep = too_deep(&plan.sections, "sections", 1).or_else(|| {
-        plan.appendices
-            .iter()
-            .enumerate()
-            .find_map(|(i, a)| too_deep(&a.sections, &format!("appendices[{i}].sections"), 1))
-    });
+    let deep = too_deep(&plan.sections, "sections", 1)
+        .or_else(|| {
+            plan.appendices
+                .iter()
+                .enumerate()
+                .find_map(|(i, a)| too_deep(&a.sections, &format!("appendices[{i}].sections"), 1))
+        })
+        .or_else(|| {
+            plan.attachments.iter().enumerate().find_map(|(i, a)| {
+                too_deep(&a.sections, &format!("attachments[{i}].sections"), 1)
+            })
+        });
     if let Some(at) = deep {
         return Err(invalid(
             &at,
@@ -265,6 +290,75 @@ fn validate(plan: &Plan, file: Option<PathBuf>) -> Result<(), Error> {
         return Err(invalid(
             "signature.name",
             "the signer's name is empty".into(),
+        ));
+    }
+    parts_of_the_type(plan).map_err(|(path, m)| invalid(&path, m))
+}
+
+/// Refuses a part that the document's type does not have, and a type whose form
+/// vanban does not lay out yet.
+fn parts_of_the_type(doc: &Plan) -> Result<(), (String, String)> {
+    let t = doc.doc_type;
+    let name = t.name();
+    match t.form() {
+        Form::Fixed => {
+            return Err((
+                "type".into(),
+                format!(
+                    "a {name} has a fixed form of its own ({}), which vanban does not lay out yet",
+                    t.form_name()
+                ),
+            ));
+        }
+        Form::None => {
+            return Err((
+                "type".into(),
+                format!("the decree gives no model form for a {name}, so vanban cannot lay it out"),
+            ));
+        }
+        _ => {}
+    }
+    if !doc.authority.is_empty() && t.form() != Form::Decision {
+        return Err((
+            "authority".into(),
+            format!(
+                "a {name} has no authority line; only a Quyết định and a Nghị quyết do (Mẫu 1.1-1.3)"
+            ),
+        ));
+    }
+    if !doc.attachments.is_empty() && t.form() != Form::Decision {
+        return Err((
+            "attachments".into(),
+            format!(
+                "a {name} issues no attached document; a Quyết định does (Mẫu 1.3); use appendices"
+            ),
+        ));
+    }
+    if !doc.addressees.is_empty() && !t.may_address() {
+        return Err((
+            "addressees".into(),
+            format!("a {name} has no Kính gửi (ô 9a); its recipients go in Nơi nhận"),
+        ));
+    }
+    if doc.header.unit.is_some() && t.abbreviation().is_some() {
+        return Err((
+            "header.unit".into(),
+            format!(
+                "a {name}'s symbol is its abbreviation and the issuer's ({}-{}); only a Công văn names a drafting unit (R15)",
+                t.abbreviation().unwrap_or_default(),
+                doc.header.issuer_abbr
+            ),
+        ));
+    }
+    if let Some(i) = doc
+        .attachments
+        .iter()
+        .position(|a| a.doc_type.is_none() && a.name.as_deref().is_none_or(|n| n.trim().is_empty()))
+    {
+        let _ = i;
+        return Err((
+            "attachments".into(),
+            "an attached document needs its \"type\" or its \"name\" (Điều lệ …)".into(),
         ));
     }
     Ok(())

@@ -141,6 +141,9 @@ pub struct PreambleCtx {
 #[derive(Debug, Serialize)]
 pub struct SectionCtx {
     depth: usize,
+    /// The heading level its number calls for: 1 for `I.`, 2 for `1.`, 3 for
+    /// `1.1.`, 4 for `a)` (a plan keeps its depth, as it always has).
+    level: usize,
     /// `heading` (`I.`, `1.` …), `article` (`Điều 1.`) or `chapter` (`Chương I`).
     form: &'static str,
     label: String,
@@ -254,6 +257,8 @@ fn block(b: &Block) -> BlockCtx {
 struct Numberer<'a> {
     style: &'a dyn Fn(usize) -> NumberStyle,
     articles: usize,
+    /// Heading levels follow the depth (a plan) rather than the numbering.
+    by_depth: bool,
 }
 
 impl Numberer<'_> {
@@ -286,8 +291,17 @@ impl Numberer<'_> {
             (true, Some(Block::Paragraph(_))) => content.remove(0).items.pop(),
             _ => None,
         };
+        let level = match style {
+            _ if self.by_depth => depth,
+            NumberStyle::Roman | NumberStyle::Chapter => 1,
+            NumberStyle::Arabic | NumberStyle::Article => 2,
+            NumberStyle::Decimal => 3,
+            NumberStyle::Letter => 4,
+            NumberStyle::Dash | NumberStyle::Plus => 5,
+        };
         out.push(SectionCtx {
             depth,
+            level,
             form: match style {
                 NumberStyle::Article => "article",
                 NumberStyle::Chapter => "chapter",
@@ -305,8 +319,16 @@ impl Numberer<'_> {
     }
 }
 
-fn outline(sections: &[Section], style: &dyn Fn(usize) -> NumberStyle) -> Vec<SectionCtx> {
-    let mut numberer = Numberer { style, articles: 0 };
+fn outline(
+    sections: &[Section],
+    style: &dyn Fn(usize) -> NumberStyle,
+    by_depth: bool,
+) -> Vec<SectionCtx> {
+    let mut numberer = Numberer {
+        style,
+        articles: 0,
+        by_depth,
+    };
     let mut out = Vec::new();
     for (i, s) in sections.iter().enumerate() {
         numberer.section(s, 1, i + 1, None, &mut out);
@@ -314,11 +336,15 @@ fn outline(sections: &[Section], style: &dyn Fn(usize) -> NumberStyle) -> Vec<Se
     out
 }
 
-fn preamble(paras: &[Text], all_legal_basis: bool) -> Vec<PreambleCtx> {
+/// Preamble paragraphs; `legal_basis` is `Some(true)` when all are căn cứ (a
+/// decision's), `Some(false)` when none is (a letter's opening), `None` to tell
+/// them by their `Căn cứ`.
+fn preamble(paras: &[Text], legal_basis: Option<bool>) -> Vec<PreambleCtx> {
     paras
         .iter()
         .map(|t| PreambleCtx {
-            legal_basis: all_legal_basis || t.plain().trim_start().starts_with("Căn cứ"),
+            legal_basis: legal_basis
+                .unwrap_or_else(|| t.plain().trim_start().starts_with("Căn cứ")),
             spans: spans(t),
         })
         .collect()
@@ -328,6 +354,7 @@ fn preamble(paras: &[Text], all_legal_basis: bool) -> Vec<PreambleCtx> {
 pub fn document_context(plan: &Document) -> DocumentContext {
     let h = &plan.header;
     let form = plan.doc_type.form();
+    let by_depth = plan.doc_type == crate::model::DocType::KeHoach;
     DocumentContext {
         doc_type: plan.doc_type.name(),
         type_slug: plan.doc_type.slug(),
@@ -357,8 +384,15 @@ pub fn document_context(plan: &Document) -> DocumentContext {
             .collect::<Vec<_>>()
             .join(" "),
         // A decision's căn cứ, including `Theo đề nghị …`, are all italic (Mẫu 1.1-1.3).
-        preamble: preamble(&plan.preamble, form == Form::Decision),
-        outline: outline(&plan.sections, &|d| plan.style_at(d)),
+        preamble: preamble(
+            &plan.preamble,
+            match form {
+                Form::Decision => Some(true),
+                Form::Letter => Some(false),
+                _ => None,
+            },
+        ),
+        outline: outline(&plan.sections, &|d| plan.style_at(d), by_depth),
         recipients: plan.recipients.items.clone(),
         archive: plan.recipients.archive.clone(),
         signature_lines: plan.signature.lines(),
@@ -373,7 +407,7 @@ pub fn document_context(plan: &Document) -> DocumentContext {
                 reference: plan.appendix_reference(i),
                 landscape: a.landscape,
                 content: a.content.iter().map(block).collect(),
-                outline: outline(&a.sections, &|d| plan.style_at(d)),
+                outline: outline(&a.sections, &|d| plan.style_at(d), by_depth),
             })
             .collect(),
         attachments: plan
@@ -384,8 +418,8 @@ pub fn document_context(plan: &Document) -> DocumentContext {
                 name: a.name().to_string(),
                 summary: spans(&a.summary),
                 reference: plan.attachment_reference(i),
-                preamble: preamble(&a.preamble, false),
-                outline: outline(&a.sections, &|d| a.style_at(d)),
+                preamble: preamble(&a.preamble, None),
+                outline: outline(&a.sections, &|d| a.style_at(d), false),
                 conclusion: a.conclusion.iter().map(block).collect(),
             })
             .collect(),
