@@ -85,7 +85,26 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Write a complete example of a type as JSON, to start a document from.
+    #[command(after_help = NEW_EXAMPLES)]
+    New {
+        /// The type, as `vanban types` lists it (quyet-dinh, cong-van, to-trinh …).
+        doc_type: String,
+        /// Where to write it; standard output when omitted. An existing file is
+        /// not replaced.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// List the document types: JSON name, abbreviation, the decree's form, and
+    /// whether vanban lays it out.
+    Types,
 }
+
+const NEW_EXAMPLES: &str = "\
+Examples:
+  vanban new quyet-dinh -o quyet-dinh.json
+  vanban new cong-van | less
+  vanban types";
 
 const CHECK_EXAMPLES: &str = "\
 Examples:
@@ -185,6 +204,11 @@ fn run(cli: Cli) -> Result<(), String> {
         ),
         Command::Check { .. } => unreachable!("handled in main"),
         Command::Import { input, output } => import(&input, output.as_deref()),
+        Command::New { doc_type, output } => new(&doc_type, output.as_deref()),
+        Command::Types => {
+            stdout(&types());
+            Ok(())
+        }
     }
 }
 
@@ -328,6 +352,59 @@ fn import(input: &Path, output: Option<&Path>) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+fn new(slug: &str, output: Option<&Path>) -> Result<(), String> {
+    use vanban::model::DocType;
+    let t = DocType::from_slug(slug)
+        .or_else(|| DocType::from_abbreviation(slug))
+        .ok_or_else(|| format!("unknown type \"{slug}\"; `vanban types` lists them"))?;
+    let doc = vanban::model::example(t).ok_or_else(|| {
+        format!(
+            "vanban does not lay out a {} yet ({}); `vanban types` lists those it does",
+            t.name(),
+            if t.form_name().is_empty() {
+                "the decree gives no form"
+            } else {
+                t.form_name()
+            }
+        )
+    })?;
+    let json = doc.to_json() + "\n";
+    match output {
+        Some(path) if path.exists() => Err(format!(
+            "{}: the file exists; vanban new does not replace it",
+            path.display()
+        )),
+        Some(path) => {
+            vanban::write::write_files(&[(path, json.as_bytes())], &[]).map_err(|e| e.to_string())
+        }
+        None => {
+            stdout(&json);
+            Ok(())
+        }
+    }
+}
+
+fn types() -> String {
+    use vanban::model::{DocType, Form};
+    let mut out =
+        String::from("type              abbr  name               form          laid out\n");
+    for t in DocType::all() {
+        let ready = match t.form() {
+            Form::Decision | Form::Named | Form::Letter => "yes",
+            Form::Fixed => "not yet",
+            Form::None => "no form",
+        };
+        out.push_str(&format!(
+            "{:<17} {:<5} {:<18} {:<13} {ready}\n",
+            t.slug(),
+            t.abbreviation().unwrap_or("-"),
+            t.name(),
+            t.form_name()
+        ));
+    }
+    out
 }
 
 #[derive(Clone, Copy)]

@@ -348,20 +348,30 @@ fn summary_rule(out: &mut Out, loc: &Location, t: &str) {
     }
 }
 
-/// R22: `Căn cứ ...;` lines, the last ending with `.`.
+/// R22: `Căn cứ ...;` lines, the last ending with `.`. The proposal lines a
+/// decision adds after them (`Theo đề nghị …`, `Xét …`) belong to the chain: the
+/// căn cứ before them end with `;`, and the last line of all ends with `.`, which
+/// on a proposal line is a warning (real decisions end `Xét đề nghị …,` too).
 fn legal_bases_rule(out: &mut Out, items: &[(Location, String)]) {
-    let bases: Vec<&(Location, String)> = items
-        .iter()
-        .filter(|(_, t)| t.starts_with("Căn cứ"))
-        .collect();
+    let is_proposal = |t: &str| t.starts_with("Theo đề nghị") || t.starts_with("Xét ");
+    let mut bases: Vec<&(Location, String)> = Vec::new();
+    for item in items {
+        if item.1.starts_with("Căn cứ") || (!bases.is_empty() && is_proposal(&item.1)) {
+            bases.push(item);
+        }
+    }
     for (k, (loc, t)) in bases.iter().enumerate() {
         let last = k + 1 == bases.len();
+        let proposal = is_proposal(t);
+        if proposal && !last {
+            continue;
+        }
         let want = if last { '.' } else { ';' };
         if !t.ends_with(want) {
             let body = t.trim_end_matches([';', '.', ',', ':']);
             out.push(
                 "R22",
-                E,
+                if proposal { W } else { E },
                 loc,
                 t,
                 if last {

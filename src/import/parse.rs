@@ -2,9 +2,8 @@
 
 use crate::Error;
 use crate::model::{
-    Appendix, Attachment, Authority, AuthorityForm, Block, DocType, Form, Header, IssueDate, NumberStyle, Plan,
-    Recipients,
-    Section, Signature, Text, nfc_in_place,
+    Appendix, Attachment, Authority, AuthorityForm, Block, DocType, Form, Header, IssueDate,
+    NumberStyle, Plan, Recipients, Section, Signature, Text, nfc_in_place,
 };
 
 use super::Import;
@@ -468,9 +467,9 @@ pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
     // header ends where `Kính gửi` or the body starts.
     let title_at = lines.iter().position(|l| title_type(&l.text).is_some());
     let subject_at = lines.iter().position(|l| l.text.starts_with("V/v"));
-    let fixed_at = lines.iter().position(|l| {
-        DocType::from_title(&fold(&l.text)).is_some_and(|t| t.form() == Form::Fixed)
-    });
+    let fixed_at = lines
+        .iter()
+        .position(|l| DocType::from_title(&fold(&l.text)).is_some_and(|t| t.form() == Form::Fixed));
     if let Some(f) = fixed_at
         && title_at.is_none_or(|t| f < t)
         && subject_at.is_none_or(|s| f < s)
@@ -556,8 +555,8 @@ pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
             i += 1;
             break;
         }
-        let next_part = addressee_line(t).is_some()
-            || (doc_type.form() == Form::Decision && is_upper_line(t));
+        let next_part =
+            addressee_line(t).is_some() || (doc_type.form() == Form::Decision && is_upper_line(t));
         if numbered(t).is_some()
             || summary.len() >= 4
             || (starts_body(t) || next_part) && !summary.is_empty()
@@ -1110,7 +1109,9 @@ impl Parser {
                 }
                 continue;
             }
-            if !reference.is_empty() || t.starts_with("(Kèm theo") || t.starts_with("(Ban hành kèm theo")
+            if !reference.is_empty()
+                || t.starts_with("(Kèm theo")
+                || t.starts_with("(Ban hành kèm theo")
             {
                 reference.push(t.clone());
                 if t.ends_with(')') {

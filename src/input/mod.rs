@@ -252,18 +252,18 @@ fn validate(plan: &Plan, file: Option<PathBuf>) -> Result<(), Error> {
             }
         })
     }
-    let deep = too_deep(&plan.sections, "sections", 1)
-        .or_else(|| {
-            plan.appendices
-                .iter()
-                .enumerate()
-                .find_map(|(i, a)| too_deep(&a.sections, &format!("appendices[{i}].sections"), 1))
-        })
-        .or_else(|| {
-            plan.attachments.iter().enumerate().find_map(|(i, a)| {
-                too_deep(&a.sections, &format!("attachments[{i}].sections"), 1)
+    let deep =
+        too_deep(&plan.sections, "sections", 1)
+            .or_else(|| {
+                plan.appendices.iter().enumerate().find_map(|(i, a)| {
+                    too_deep(&a.sections, &format!("appendices[{i}].sections"), 1)
+                })
             })
-        });
+            .or_else(|| {
+                plan.attachments.iter().enumerate().find_map(|(i, a)| {
+                    too_deep(&a.sections, &format!("attachments[{i}].sections"), 1)
+                })
+            });
     if let Some(at) = deep {
         return Err(invalid(
             &at,

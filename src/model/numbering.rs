@@ -50,11 +50,8 @@ pub const CHAPTER_STYLES: &[NumberStyle] = &[
 ];
 
 /// The styles of a Công văn's body: `1.`, `a)`, `-`.
-pub const LETTER_STYLES: &[NumberStyle] = &[
-    NumberStyle::Arabic,
-    NumberStyle::Letter,
-    NumberStyle::Dash,
-];
+pub const LETTER_STYLES: &[NumberStyle] =
+    &[NumberStyle::Arabic, NumberStyle::Letter, NumberStyle::Dash];
 
 /// The styles by depth used when a plan does not set its own: `I.`, `1.`, `1.1.`, `a)`, `-`.
 pub const DEFAULT_STYLES: &[NumberStyle] = &[
