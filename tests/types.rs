@@ -148,3 +148,31 @@ fn every_example_renders_and_passes_the_check() {
         assert!(errors.is_empty(), "{t}: {errors:#?}");
     }
 }
+
+/// The fixture of each form, from a real corpus document.
+const FIXTURES: &[&str] = &[
+    "quyet-dinh-kiem-tra-hoa-chat-lao-cai-2026",
+    "quyet-dinh-dieu-le-quy-khuyen-hoc-binh-thuan-2022",
+    "cong-van-bao-ve-khoang-san-lao-cai-2026",
+    "cong-van-tra-loi-so-noi-vu-lam-dong-2025",
+    "bao-cao-kiem-tra-hoa-chat-lao-cai-2026",
+    "to-trinh-giai-the-hiep-hoi-lam-dong-2025",
+    "thong-bao-treo-co-ha-noi-2026",
+];
+
+#[test]
+fn layout_ir_snapshots() {
+    for f in FIXTURES {
+        insta::assert_snapshot!(format!("{f}_ir"), layout(f).to_text());
+    }
+}
+
+#[test]
+fn document_xml_snapshots() {
+    for f in FIXTURES {
+        let doc = vanban::input::plan_from_file(&repo(&format!("fixtures/{f}.json"))).unwrap();
+        let docx = vanban::Renderer::new().unwrap().docx(&doc).unwrap();
+        let xml = docx_part(&docx, "word/document.xml");
+        insta::assert_snapshot!(format!("{f}_document_xml"), pretty_xml(&xml));
+    }
+}

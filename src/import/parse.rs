@@ -403,6 +403,7 @@ fn heading(kind: Kind, rest: &str) -> Section {
     if matches!(kind, Kind::Arabic | Kind::Decimal | Kind::Decimal3)
         && let Some((head, tail)) = rest.split_once(": ")
         && head.chars().count() <= 150
+        && head.contains(' ')
         && !head.contains(". ")
         && !tail.trim().is_empty()
     {
@@ -782,9 +783,13 @@ fn decision_body(lines: &[Line], p: &mut Parser) -> (Vec<Block>, Vec<Section>, V
         let (content, subs, inner_styles) = body.finish();
         a.content.extend(content);
         a.sections = subs;
-        for st in inner_styles {
-            if !styles.contains(&st) {
-                styles.push(st);
+        // The styles by depth inside the article; the deepest article gives them, a
+        // trailing dash stands for "no deeper level" and yields to a real style.
+        for (i, st) in inner_styles.into_iter().enumerate() {
+            match styles.get_mut(i + 1) {
+                None => styles.push(st),
+                Some(s) if *s == NumberStyle::Dash => *s = st,
+                Some(_) => {}
             }
         }
         articles.push(a);
@@ -1176,7 +1181,7 @@ impl Parser {
 
     fn appendices(&mut self, lines: &[Line]) -> Vec<Appendix> {
         let lines: Vec<&Line> = lines.iter().filter(|l| !l.text.is_empty()).collect();
-        let is_label = Appendix::is_label_line;
+        let is_label = |t: &str| Appendix::is_label_line(t) || label_and_title(t).is_some();
         let mut groups: Vec<Vec<&Line>> = Vec::new();
         for l in lines {
             if is_label(&l.text) || groups.is_empty() {
@@ -1184,13 +1189,27 @@ impl Parser {
             }
             groups.last_mut().expect("a group").push(l);
         }
+        // Capitals after the signature with no label and nothing under them are not
+        // an appendix (a signer's post printed under the name): they stay unplaced.
+        groups.retain(|g| {
+            let bare = !is_label(&g[0].text) && g.iter().all(|l| is_upper_line(&l.text));
+            if bare {
+                self.unplaced
+                    .extend(g.iter().map(|l| (l.no, l.text.clone())));
+            }
+            !bare
+        });
         let mut out: Vec<Appendix> = groups
             .into_iter()
             .map(|g| {
                 let mut a = Appendix::default();
                 let mut k = 0;
-                if is_label(&g[0].text) {
+                if Appendix::is_label_line(&g[0].text) {
                     a.label = Some(fold(&g[0].text));
+                    k = 1;
+                } else if let Some((label, title)) = label_and_title(&g[0].text) {
+                    a.label = Some(fold(&label));
+                    a.title.push(fold(title));
                     k = 1;
                 }
                 while k < g.len() && is_upper_line(&g[k].text) && !g[k].text.starts_with('|') {
@@ -1250,6 +1269,17 @@ impl Parser {
         }
         out
     }
+}
+
+/// `Phụ lục: DANH SÁCH …`, `PHỤ LỤC II. BẢNG …`: a label and an upper-case title on
+/// one line, as real documents write them. Returns the label and the title.
+fn label_and_title(t: &str) -> Option<(String, &str)> {
+    let t = t.trim();
+    let (head, title) = t.split_once([':', '.', '-', '–'])?;
+    let title = title.trim();
+    let head = head.trim();
+    (Appendix::is_label_line(head) && is_upper_line(title) && !title.starts_with('('))
+        .then(|| (head.to_string(), title))
 }
 
 /// `KT. CHỦ TỊCH`, `K/T CHỦ TỊCH`, `T/M. ỦY BAN NHÂN DÂN`.

@@ -24,7 +24,7 @@ fn section(title: Option<&str>, content: &[&str]) -> Section {
 /// ```
 /// use vanban::model::{DocType, example};
 /// let d = example(DocType::CongVan).unwrap();
-/// assert_eq!(d.header.symbol(DocType::CongVan), "UBND-VP");
+/// assert_eq!(d.header.symbol(DocType::CongVan), "SCT-VP");
 /// // It reads back as it is.
 /// assert_eq!(vanban::Document::from_json(&d.to_json()).unwrap(), d);
 /// assert!(example(DocType::GiayMoi).is_none());
