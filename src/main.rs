@@ -98,6 +98,9 @@ enum Command {
     /// List the document types: JSON name, abbreviation, the decree's form, and
     /// whether vanban lays it out.
     Types,
+    /// Print the JSON Schema of the document model (for editors and other
+    /// programs; `vanban new` writes an example of each type).
+    Schema,
 }
 
 const NEW_EXAMPLES: &str = "\
@@ -207,6 +210,10 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::New { doc_type, output } => new(&doc_type, output.as_deref()),
         Command::Types => {
             stdout(&types());
+            Ok(())
+        }
+        Command::Schema => {
+            stdout(&vanban::Document::json_schema());
             Ok(())
         }
     }

@@ -271,3 +271,13 @@ fn import_refuses_what_is_not_a_plan() {
     );
     assert!(!json.exists());
 }
+
+#[test]
+fn schema_prints_the_model_schema() {
+    let o = vanban(&["schema"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let schema: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(schema["title"], "Document");
+    let types = schema["$defs"]["DocType"]["enum"].as_array().unwrap();
+    assert_eq!(types.len(), vanban::model::DocType::all().count());
+}

@@ -176,3 +176,189 @@ fn document_xml_snapshots() {
         insta::assert_snapshot!(format!("{f}_document_xml"), pretty_xml(&xml));
     }
 }
+
+/// A small validator for the parts of JSON Schema that the model's schema uses
+/// (`$ref`, `anyOf`, `oneOf`, `type`, `enum`, `const`, `properties`, `required`,
+/// `additionalProperties`, `items`, `minimum`, `maximum`); it fails on any other keyword, so
+/// the test cannot pass by ignoring one. Returns the paths that do not match.
+fn violations(
+    schema: &serde_json::Value,
+    defs: &serde_json::Value,
+    v: &serde_json::Value,
+    path: &str,
+) -> Vec<String> {
+    use serde_json::Value;
+    let Value::Object(s) = schema else {
+        return if schema == &Value::Bool(false) {
+            vec![format!("{path}: not allowed")]
+        } else {
+            vec![]
+        };
+    };
+    let mut out = Vec::new();
+    for (k, want) in s {
+        match k.as_str() {
+            "$schema" | "title" | "description" | "default" | "format" | "$defs" => {}
+            "$ref" => {
+                let name = want.as_str().unwrap().trim_start_matches("#/$defs/");
+                out.extend(violations(&defs[name], defs, v, path));
+            }
+            "anyOf" | "oneOf" => {
+                let matching = want
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter(|alt| violations(alt, defs, v, path).is_empty())
+                    .count();
+                let ok = if k == "anyOf" {
+                    matching >= 1
+                } else {
+                    matching == 1
+                };
+                if !ok {
+                    out.push(format!("{path}: {matching} alternatives of {k} match"));
+                }
+            }
+            "type" => {
+                let types: Vec<&str> = match want {
+                    Value::String(t) => vec![t],
+                    Value::Array(ts) => ts.iter().map(|t| t.as_str().unwrap()).collect(),
+                    _ => panic!("type {want}"),
+                };
+                let is = |t: &str| match t {
+                    "string" => v.is_string(),
+                    "array" => v.is_array(),
+                    "object" => v.is_object(),
+                    "boolean" => v.is_boolean(),
+                    "null" => v.is_null(),
+                    "integer" => v.is_i64() || v.is_u64(),
+                    "number" => v.is_number(),
+                    _ => panic!("type {t}"),
+                };
+                if !types.iter().any(|t| is(t)) {
+                    out.push(format!("{path}: not {types:?}"));
+                }
+            }
+            "enum" => {
+                if !want.as_array().unwrap().contains(v) {
+                    out.push(format!("{path}: {v} not in the enum"));
+                }
+            }
+            "const" => {
+                if want != v {
+                    out.push(format!("{path}: {v} is not {want}"));
+                }
+            }
+            "minimum" | "maximum" => {
+                let (n, w) = (v.as_f64(), want.as_f64().unwrap());
+                if n.is_some_and(|n| if k == "minimum" { n < w } else { n > w }) {
+                    out.push(format!("{path}: {v} beyond the {k} {want}"));
+                }
+            }
+            "required" => {
+                for r in want.as_array().unwrap() {
+                    if v.is_object() && v.get(r.as_str().unwrap()).is_none() {
+                        out.push(format!("{path}: {r} missing"));
+                    }
+                }
+            }
+            "properties" => {
+                if let Value::Object(o) = v {
+                    for (name, value) in o {
+                        if let Some(p) = want.get(name) {
+                            out.extend(violations(p, defs, value, &format!("{path}.{name}")));
+                        }
+                    }
+                }
+            }
+            "additionalProperties" => {
+                if let (Value::Object(o), Value::Bool(false)) = (v, want) {
+                    let known = s.get("properties").and_then(Value::as_object);
+                    for name in o.keys() {
+                        if !known.is_some_and(|p| p.contains_key(name)) {
+                            out.push(format!("{path}: unknown field {name}"));
+                        }
+                    }
+                }
+            }
+            "items" => {
+                if let Value::Array(a) = v {
+                    for (i, x) in a.iter().enumerate() {
+                        out.extend(violations(want, defs, x, &format!("{path}[{i}]")));
+                    }
+                }
+            }
+            other => panic!("the schema uses {other}, which this test does not check"),
+        }
+    }
+    out
+}
+
+/// `vanban schema` describes what the reader accepts: every fixture and every
+/// example validate, and documents the reader refuses for their shape do not.
+#[test]
+fn the_schema_accepts_every_fixture_and_refuses_what_the_reader_refuses() {
+    let schema: serde_json::Value = serde_json::from_str(&vanban::Document::json_schema()).unwrap();
+    let defs = &schema["$defs"];
+    let mut checked = 0;
+    for e in std::fs::read_dir(repo("fixtures")).unwrap() {
+        let path = e.unwrap().path();
+        if path.extension().is_some_and(|x| x == "json") {
+            let v: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            let bad = violations(&schema, defs, &v, "$");
+            assert!(bad.is_empty(), "{}: {bad:?}", path.display());
+            checked += 1;
+        }
+    }
+    for t in DocType::all() {
+        if let Some(d) = example(t) {
+            let v: serde_json::Value = serde_json::from_str(&d.to_json()).unwrap();
+            let bad = violations(&schema, defs, &v, "$");
+            assert!(bad.is_empty(), "{}: {bad:?}", t.slug());
+            checked += 1;
+        }
+    }
+    assert!(checked >= 20, "{checked} documents checked");
+    let seed: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo("fixtures/ke-hoach-dong-dang-2024.json")).unwrap(),
+    )
+    .unwrap();
+    for (mutate, what) in [
+        (
+            Box::new(|v: &mut serde_json::Value| v["type"] = "quyet-dinh-x".into())
+                as Box<dyn Fn(&mut serde_json::Value)>,
+            "an unknown type",
+        ),
+        (Box::new(|v| v["titel"] = "x".into()), "an unknown field"),
+        (
+            Box::new(|v| v["header"]["number"] = "12".into()),
+            "a number as a string",
+        ),
+        (
+            Box::new(|v| v["sections"] = 3.into()),
+            "sections not an array",
+        ),
+        (
+            Box::new(|v| {
+                v.as_object_mut()
+                    .unwrap()
+                    .remove("header")
+                    .map(drop)
+                    .unwrap()
+            }),
+            "no header",
+        ),
+    ] {
+        let mut v = seed.clone();
+        mutate(&mut v);
+        assert!(
+            !violations(&schema, defs, &v, "$").is_empty(),
+            "the schema accepts {what}"
+        );
+        assert!(
+            vanban::Document::from_json(&v.to_string()).is_err(),
+            "the reader accepts {what}"
+        );
+    }
+}

@@ -1,5 +1,6 @@
 //! Appendices (phụ lục) attached after the signature.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::body::{Block, Section};
@@ -7,7 +8,7 @@ use super::text::VisitText;
 
 /// A phụ lục: a label, a title, a reference line and a body of paragraphs, lists,
 /// tables and sections. It starts on a new page, and its pages are numbered from 1.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Appendix {
     /// An explicit label; by default `Phụ lục`, or `Phụ lục I`, `Phụ lục II` ... when

@@ -1,6 +1,7 @@
 //! The document a Quyết định issues or approves (Mẫu 1.3): a Quy chế, a Quy định,
 //! a Kế hoạch … printed after the decision on pages of its own.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::body::{Block, Section};
@@ -21,7 +22,7 @@ use super::text::{Text, VisitText};
 /// assert_eq!(a.style_at(1).label(1, None), "Chương I");
 /// assert_eq!(a.style_at(2).label(1, None), "Điều 1.");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Attachment {
     /// Its type (`quy-che`, `quy-dinh`, `ke-hoach`, `de-an` …); may be left out

@@ -2,8 +2,10 @@
 
 use std::fmt;
 
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 use super::table::Table;
 use super::text::{Text, VisitText};
@@ -12,7 +14,7 @@ use super::text::{Text, VisitText};
 ///
 /// A kind gives the section a default title, so `{"kind": "purposes"}` alone renders
 /// as `Mục đích`, and lets programs find the part ([`crate::Plan::sections_of`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum SectionKind {
     /// Mục đích, yêu cầu: the section holding purposes and requirements.
@@ -51,7 +53,7 @@ impl SectionKind {
 
 /// A numbered section: a mục (`I.`), khoản (`1.`), sub-clause (`1.1.`) or điểm (`a)`),
 /// by its depth in the tree.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// Which known part of a plan this is, if any.
@@ -144,7 +146,7 @@ impl Serialize for Block {
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 enum ListBlock {
     Bullets(Vec<Text>),
@@ -179,6 +181,19 @@ impl<'de> Deserialize<'de> for Block {
             }
         }
         de.deserialize_any(V)
+    }
+}
+
+/// A block: a paragraph (text), or `{"bullets": […]}`, `{"plus": […]}`, `{"table": …}`.
+impl JsonSchema for Block {
+    fn schema_name() -> Cow<'static, str> {
+        "Block".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "anyOf": [generator.subschema_for::<Text>(), generator.subschema_for::<ListBlock>()]
+        })
     }
 }
 

@@ -1,5 +1,6 @@
 //! The closing block: distribution list (Nơi nhận) and signature.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::text::VisitText;
@@ -7,7 +8,7 @@ use super::text::VisitText;
 /// Ô 9b: who receives the document, then the archive line.
 ///
 /// Items are written without the leading `-` and the trailing `;`: the template adds them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Recipients {
     /// One recipient or group per item (`UBND huyện (B/c)`).
@@ -24,7 +25,7 @@ impl VisitText for Recipients {
 }
 
 /// The form of signing authority (R26).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub enum AuthorityForm {
     /// Thay mặt: on behalf of a collective body.
     #[serde(rename = "TM")]
@@ -57,7 +58,7 @@ impl AuthorityForm {
 }
 
 /// An authority line: the form and the title (or body) it qualifies, `KT. CHỦ TỊCH`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Authority {
     /// TM, KT, TL, TUQ or Q.
@@ -78,7 +79,7 @@ pub struct Authority {
 /// };
 /// assert_eq!(s.lines(), ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Signature {
     /// The collective body signed for, printed as `TM. <collective>` (`ỦY BAN NHÂN DÂN`).

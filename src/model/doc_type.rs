@@ -1,6 +1,7 @@
 //! Document types, their abbreviations and their model forms (Điều 7 and Phụ lục III
 //! of the decree).
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// One of the decree's 29 types of administrative document ("tên loại văn bản").
@@ -16,7 +17,7 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(DocType::from_abbreviation("TTr"), Some(DocType::ToTrinh));
 /// assert_eq!(DocType::QuyetDinh.slug(), "quyet-dinh");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[allow(missing_docs)]
 pub enum DocType {

@@ -1,5 +1,6 @@
 //! The header of a document: issuing body, number and symbol, place and date.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::doc_type::DocType;
@@ -9,7 +10,7 @@ use super::text::VisitText;
 pub const DRAFT_BLANK: &str = "      ";
 
 /// Ô 2-4 of the decree's layout: who issues the document, its number, where and when.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Header {
     /// The governing body above the issuer, one string per line
@@ -173,7 +174,7 @@ impl VisitText for Header {
 }
 
 /// A date of issue. Day and month are optional so that a draft can leave them blank.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IssueDate {
     /// Day of the month, 1-31; `null` for a blank.

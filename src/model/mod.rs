@@ -31,6 +31,7 @@ pub use text::{
     unify_line_breaks,
 };
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The former name of [`Document`], from when the Kế hoạch was the only type.
@@ -49,7 +50,7 @@ pub type Plan = Document;
 /// assert_eq!(plan.header.issuer_abbr, "UBND");
 /// assert_eq!(plan.signature.name, "Lưu Quang Công");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
     /// The type (`"quyet-dinh"`, `"cong-van"` …); a Kế hoạch when left out.
@@ -121,6 +122,21 @@ impl Document {
     /// Errors carry the JSON path, line and column.
     pub fn from_json(json: &str) -> Result<Document, crate::Error> {
         crate::input::plan_from_json(json, None)
+    }
+
+    /// The JSON Schema (2020-12) of a document, as pretty JSON: every field, its
+    /// type and its documentation, for editors and other programs. Which parts a
+    /// type may have is checked by [`Document::from_json`], not by the schema.
+    ///
+    /// ```
+    /// let schema: serde_json::Value =
+    ///     serde_json::from_str(&vanban::Document::json_schema()).unwrap();
+    /// assert_eq!(schema["title"], "Document");
+    /// assert!(schema["properties"]["header"].is_object());
+    /// ```
+    pub fn json_schema() -> String {
+        let schema = schemars::schema_for!(Document);
+        serde_json::to_string_pretty(&schema).expect("a schema always serializes")
     }
 
     /// Writes the document as pretty JSON.

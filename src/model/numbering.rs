@@ -1,5 +1,6 @@
 //! Section numbers derived from the tree: `I.`, `1.`, `1.1.`, `a)`, `-`.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The Vietnamese letters used for points (điểm), in order: f, j, w and z are skipped
@@ -10,7 +11,7 @@ pub const POINT_LETTERS: &[&str] = &[
 ];
 
 /// How the sections of one depth are numbered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum NumberStyle {
     /// `I.`, `II.`, ... (mục)

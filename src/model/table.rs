@@ -2,13 +2,15 @@
 
 use std::fmt;
 
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 use super::text::{Text, VisitText};
 
 /// How the text of a column's cells sits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum CellAlign {
     /// Flush left (names, tasks).
@@ -20,7 +22,7 @@ pub enum CellAlign {
 }
 
 /// A column: its header text and its share of the table's width.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Column {
     /// The header cell (`Nhiệm vụ`).
@@ -147,7 +149,7 @@ impl VisitText for Row {
 }
 
 /// A table with a header row repeated on every page it runs over.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table {
     /// The columns.
@@ -383,7 +385,7 @@ fn is_one(n: &usize) -> bool {
     *n == 1
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct CellObject {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -454,7 +456,7 @@ impl<'de> Deserialize<'de> for Cell {
     }
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RowObject {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -530,6 +532,36 @@ impl<'de> Deserialize<'de> for Row {
             }
         }
         de.deserialize_any(V)
+    }
+}
+
+/// A cell: a string (lines split at `\n`), or an object with `text` or
+/// `paragraphs` and optional spans.
+impl JsonSchema for Cell {
+    fn schema_name() -> Cow<'static, str> {
+        "Cell".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "anyOf": [{ "type": "string" }, generator.subschema_for::<CellObject>()]
+        })
+    }
+}
+
+/// A row: an array of cells, or an object with `cells` or a `group`.
+impl JsonSchema for Row {
+    fn schema_name() -> Cow<'static, str> {
+        "Row".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "anyOf": [
+                { "type": "array", "items": generator.subschema_for::<Cell>() },
+                generator.subschema_for::<RowObject>()
+            ]
+        })
     }
 }
 

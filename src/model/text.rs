@@ -12,9 +12,11 @@
 
 use std::fmt;
 
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use unicode_normalization::{UnicodeNormalization, is_nfc};
 
 /// One run of text with its emphasis.
@@ -207,7 +209,7 @@ impl Serialize for Text {
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct StyledSpan {
     text: String,
@@ -263,6 +265,35 @@ impl<'de> Deserialize<'de> for Text {
             }
         }
         de.deserialize_any(V)
+    }
+}
+
+/// A span: a plain string, or `{"text": …, "bold": true, "italic": true}`.
+impl JsonSchema for Span {
+    fn schema_name() -> Cow<'static, str> {
+        "Span".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "anyOf": [{ "type": "string" }, generator.subschema_for::<StyledSpan>()]
+        })
+    }
+}
+
+/// Text: a plain string, or an array of spans.
+impl JsonSchema for Text {
+    fn schema_name() -> Cow<'static, str> {
+        "Text".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "anyOf": [
+                { "type": "string" },
+                { "type": "array", "items": generator.subschema_for::<Span>() }
+            ]
+        })
     }
 }
 
