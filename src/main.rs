@@ -35,7 +35,8 @@ enum Command {
         #[arg(short, long, required = true)]
         output: Vec<PathBuf>,
         /// A directory of templates overriding the built-in ones by name
-        /// (ke-hoach.xml.tera, macros.xml.tera).
+        /// (van-ban.xml.tera, quyet-dinh.xml.tera, cong-van.xml.tera, macros.xml.tera,
+        /// or TYPE.xml.tera for one type, such as bao-cao.xml.tera).
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
         /// A directory with Times New Roman (times.ttf, timesbd.ttf, timesi.ttf,

@@ -362,3 +362,34 @@ fn the_schema_accepts_every_fixture_and_refuses_what_the_reader_refuses() {
         );
     }
 }
+
+/// The README's example of each form reads, renders, and puts its parts where the
+/// form does.
+#[test]
+fn the_readme_examples_of_each_form_render() {
+    let readme = std::fs::read_to_string(repo("README.md")).unwrap();
+    let start = readme.find("## Document types").unwrap();
+    let end = start + readme[start..].find("## The JSON format").unwrap();
+    let section = &readme[start..end];
+    let r = vanban::Renderer::new().unwrap();
+    let mut seen = Vec::new();
+    for block in section.split("```json\n").skip(1) {
+        let json = &block[..block.find("```").unwrap()];
+        let doc = vanban::Document::from_json(json).unwrap();
+        let ir = r.layout(&doc).unwrap();
+        let roles: Vec<&str> = roles(&ir).into_iter().map(|(role, _)| role).collect();
+        match doc.doc_type {
+            DocType::QuyetDinh => {
+                assert!(roles.contains(&"issuing-authority") && roles.contains(&"decision-label"))
+            }
+            DocType::CongVan => {
+                assert!(roles.contains(&"subject") && !roles.contains(&"doc-type"))
+            }
+            _ => assert!(roles.contains(&"doc-type") && roles.contains(&"addressee-line")),
+        }
+        r.docx(&doc).unwrap();
+        r.pdf(&doc, &Default::default()).unwrap();
+        seen.push(doc.doc_type.slug());
+    }
+    assert_eq!(seen, ["quyet-dinh", "cong-van", "to-trinh"]);
+}
