@@ -576,3 +576,112 @@ fn the_closing_block_is_checked_whatever_its_blank_lines() {
         ]
     );
 }
+
+/// The rules of a fixture after `edit`, for the rule ids in `ids`.
+fn type_findings(
+    fixture: &str,
+    edit: impl Fn(&mut serde_json::Value),
+    ids: &[&str],
+) -> Vec<String> {
+    let json = std::fs::read_to_string(common::repo(&format!("fixtures/{fixture}.json"))).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    edit(&mut v);
+    let report = check_json(&v.to_string(), &Options::default()).unwrap();
+    report
+        .findings
+        .iter()
+        .filter(|f| ids.contains(&f.rule))
+        .map(|f| format!("{} {}", f.rule, f.location))
+        .collect()
+}
+
+const QD: &str = "quyet-dinh-dieu-le-quy-khuyen-hoc-binh-thuan-2022";
+const CV: &str = "cong-van-tra-loi-so-noi-vu-lam-dong-2025";
+
+#[test]
+fn r32_a_letter_has_its_kinh_gui_and_nhu_tren() {
+    let ids = ["R32"];
+    assert!(type_findings(CV, |_| {}, &ids).is_empty());
+    let f = type_findings(CV, |v| v["addressees"] = serde_json::json!([]), &ids);
+    assert_eq!(f, ["R32 addressees"]);
+    let f = type_findings(
+        CV,
+        |v| v["recipients"]["items"][0] = "Bộ trưởng".into(),
+        &ids,
+    );
+    assert_eq!(f, ["R32 recipients.items[0]"]);
+}
+
+#[test]
+fn r46_the_signature_agrees_with_the_authority_line() {
+    let ids = ["R46"];
+    // CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN, signed KT. CHỦ TỊCH.
+    assert!(type_findings(QD, |_| {}, &ids).is_empty());
+    let tm = |v: &mut serde_json::Value| {
+        v["signature"]["authority"] = serde_json::json!({"form": "TM", "of": "ỦY BAN NHÂN DÂN"});
+        v["signature"]["title"] = "CHỦ TỊCH".into();
+    };
+    assert_eq!(type_findings(QD, tm, &ids), ["R46 signature"]);
+    // The collective decides: TM. ỦY BAN NHÂN DÂN is right.
+    let collective = |v: &mut serde_json::Value| {
+        tm(v);
+        v["authority"] = serde_json::json!(["ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN"]);
+    };
+    assert!(type_findings(QD, collective, &ids).is_empty());
+}
+
+#[test]
+fn r49_nhu_dieu_names_an_article_of_the_decision() {
+    let ids = ["R49"];
+    assert!(type_findings(QD, |_| {}, &ids).is_empty());
+    let f = type_findings(
+        QD,
+        |v| v["recipients"]["items"][0] = "Như Điều 4".into(),
+        &ids,
+    );
+    assert_eq!(f, ["R49 recipients.items[0]"]);
+}
+
+fn decision(body: &[&str]) -> Vec<&'static str> {
+    let mut doc = vec![
+        "QUYẾT ĐỊNH",
+        "Về việc thử",
+        "",
+        "Căn cứ Luật Tổ chức chính quyền địa phương.",
+    ];
+    doc.extend_from_slice(body);
+    rules(&doc)
+        .into_iter()
+        .map(|(r, _)| r)
+        .filter(|r| ["R47", "R48"].contains(r))
+        .collect()
+}
+
+#[test]
+fn r47_r48_decision_label_and_articles() {
+    let good = [
+        "QUYẾT ĐỊNH:",
+        "Điều 1. Thành lập Đoàn.",
+        "Điều 2. Hiệu lực./.",
+    ];
+    assert!(decision(&good).is_empty());
+    // An attached Quy chế numbers its articles from 1 again.
+    let attached = [
+        "QUYẾT ĐỊNH:",
+        "Điều 1. Ban hành Quy chế.",
+        "Điều 2. Hiệu lực./.",
+        "QUY CHẾ",
+        "Điều 1. Phạm vi.",
+        "Điều 2. Đối tượng.",
+    ];
+    assert!(decision(&attached).is_empty());
+    assert_eq!(
+        decision(&["QUYẾT ĐỊNH", "Điều 1. Thành lập Đoàn."]),
+        ["R48"]
+    );
+    assert_eq!(decision(&["Điều 1. Thành lập Đoàn."]), ["R48"]);
+    assert_eq!(
+        decision(&["QUYẾT ĐỊNH:", "Điều 1. Một.", "Điều 3. Ba./."]),
+        ["R47"]
+    );
+}

@@ -685,6 +685,9 @@ pub fn check_lines(raw: &[String], opts: &Options) -> Result<Report, Error> {
         .map(|x| (*x).clone())
         .collect();
     legal_bases_rule(&mut out, &bases);
+    if doc_type.form() == crate::model::Form::Decision {
+        decision_rules(&mut out, doc_type, &lines[title_at + 1..]);
+    }
     let mut points: Vec<(Location, String, char)> = Vec::new();
     for (loc, t) in &body {
         match numbered(t) {
@@ -962,6 +965,7 @@ fn check_value(json: &str, opts: &Options) -> Result<Report, Error> {
             false,
         );
     }
+    type_rules(&mut out, &plan);
     let sig = &plan.signature;
     let mut check_upper = |path: &str, t: &str| {
         if t.chars().any(char::is_lowercase) {
@@ -1062,6 +1066,160 @@ fn check_value(json: &str, opts: &Options) -> Result<Report, Error> {
     Ok(Report {
         findings: out.findings,
     })
+}
+
+/// The number of `Điều 3.` / `Điều 3:` at the start of a line.
+fn article_number(t: &str) -> Option<u32> {
+    let rest = t.strip_prefix("Điều ")?;
+    let end = rest.find(|c: char| !c.is_ascii_digit())?;
+    (end > 0 && rest[end..].starts_with(['.', ':'])).then(|| rest[..end].parse().ok())?
+}
+
+/// A Quyết định's or Nghị quyết's text after its title: the `QUYẾT ĐỊNH:` line
+/// before `Điều 1.` (R48) and its articles numbered without a gap (R47; an attached
+/// Quy chế or Điều lệ starts again at `Điều 1.`).
+fn decision_rules(out: &mut Out, t: crate::model::DocType, lines: &[(Location, String)]) {
+    let label = if t == crate::model::DocType::NghiQuyet {
+        "QUYẾT NGHỊ:"
+    } else {
+        "QUYẾT ĐỊNH:"
+    };
+    let first = lines.iter().position(|(_, l)| article_number(l).is_some());
+    if let Some(first) = first {
+        let before = &lines[..first];
+        if !before.iter().any(|(_, l)| l == label) {
+            let bare = before
+                .iter()
+                .rfind(|(_, l)| l == label.trim_end_matches(':'));
+            let (loc, text) = bare.map_or((&lines[first].0, ""), |(loc, l)| (loc, l.as_str()));
+            out.push(
+                "R48",
+                E,
+                loc,
+                text,
+                &format!("trước «Điều 1.» có dòng «{label}» riêng"),
+                &format!("a «{label}» line of its own stands before «Điều 1.»"),
+                bare.map(|_| label.to_string()),
+                bare.is_some(),
+            );
+        }
+    }
+    let mut prev = 0;
+    for (loc, l) in lines {
+        let Some(n) = article_number(l) else { continue };
+        if n != prev + 1 && n != 1 {
+            out.push(
+                "R47",
+                E,
+                loc,
+                l,
+                &format!("số điều liên tục: sau Điều {prev} là Điều {}", prev + 1),
+                &format!(
+                    "articles are numbered without a gap: Điều {} follows Điều {prev}",
+                    prev + 1
+                ),
+                None,
+                false,
+            );
+        }
+        prev = n;
+    }
+}
+
+/// `Như Điều 3` (a recipient as written in JSON, or `- Như Điều 3;` in text): the
+/// article it names.
+fn as_in_article(item: &str) -> Option<u32> {
+    let rest = bare_recipient(item).strip_prefix("Như Điều ")?;
+    rest.trim_end_matches([';', '.', ',']).trim().parse().ok()
+}
+
+/// The rules of a type's form (a Công văn's empty V/v is refused by the reader): a
+/// Công văn's and a Tờ trình's Kính gửi (R32), `- Như trên;` for the addressees (R32), the authority
+/// line agreeing with the signature (R46) and `- Như Điều N;` naming an article
+/// of the Quyết định (R49).
+fn type_rules(out: &mut Out, plan: &Plan) {
+    use crate::model::{AuthorityForm, DocType, Form};
+    let at = |p: &str| Location::Path(p.to_string());
+    let t = plan.doc_type;
+    if matches!(t, DocType::CongVan | DocType::ToTrinh) && plan.addressees.is_empty() {
+        out.push(
+            "R32",
+            E,
+            &at("addressees"),
+            "",
+            &format!("{} phải có «Kính gửi:»", t.name().to_lowercase()),
+            &format!("a {} has its «Kính gửi:» addressees", t.name()),
+            None,
+            false,
+        );
+    }
+    let items = &plan.recipients.items;
+    if !plan.addressees.is_empty() && items.first().map(|i| bare_recipient(i)) != Some("Như trên")
+    {
+        out.push(
+            "R32",
+            E,
+            &at("recipients.items[0]"),
+            items.first().map_or("", String::as_str),
+            "văn bản có «Kính gửi» thì nơi nhận mở đầu bằng «- Như trên;»",
+            "with «Kính gửi» addressees, the recipients open with «- Như trên;»",
+            None,
+            false,
+        );
+    }
+    if t.form() != Form::Decision {
+        return;
+    }
+    let articles = plan.sections.len() as u32;
+    for (i, item) in items.iter().enumerate() {
+        if let Some(n) = as_in_article(item)
+            && (n == 0 || n > articles)
+        {
+            out.push(
+                "R49",
+                E,
+                &at(&format!("recipients.items[{i}]")),
+                item,
+                &format!("«Như Điều {n}» chỉ đến một điều không có (quyết định có {articles} điều)"),
+                &format!("«Như Điều {n}» names an article the decision does not have ({articles} articles)"),
+                Some(format!("Như Điều {articles}")),
+                false,
+            );
+        }
+    }
+    // The one who decides is the one who signs: `CHỦ TỊCH …` signs as CHỦ TỊCH (or
+    // KT./TL./TUQ./Q. CHỦ TỊCH), a collective `ỦY BAN NHÂN DÂN …` as TM. its name.
+    let line = plan.authority.join(" ").to_uppercase();
+    let sig = &plan.signature;
+    let head = match &sig.authority {
+        Some(a) => Some((a.form == AuthorityForm::Tm, a.of.to_uppercase())),
+        None => sig.title.as_ref().map(|t| (false, t.to_uppercase())),
+    };
+    if let (false, Some((collective, head))) = (line.is_empty(), head)
+        && !line.starts_with(&head)
+    {
+        let (vi, en) = if collective {
+            (
+                "ký thay mặt tập thể (TM.) nhưng dòng thẩm quyền là của người đứng đầu",
+                "signed for a collective (TM.) but the authority line is the head's",
+            )
+        } else {
+            (
+                "người ký không phải người có thẩm quyền ghi ở dòng thẩm quyền ban hành",
+                "the signature is not that of the authority named under the summary",
+            )
+        };
+        out.push(
+            "R46",
+            E,
+            &at("signature"),
+            &format!("{line} / {head}"),
+            vi,
+            en,
+            None,
+            false,
+        );
+    }
 }
 
 /// The plan of a fixed JSON value; an error in it is placed in the original text.
