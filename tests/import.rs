@@ -356,3 +356,53 @@ fn corpus_documents_of_every_form_round_trip() {
         assert!(sim >= min, "{prefix}: similarity {sim}");
     }
 }
+
+/// A Quyết định approving a plan, with the plan attached after the signature (the
+/// seed plan's text under a decision, as offices issue them), imports as one
+/// document: the decision's three articles and the plan as its attachment, with its
+/// Kèm theo line and its sections; rendered and read back with its words.
+#[test]
+fn a_decision_with_its_attached_plan_imports_as_one_document() {
+    let seed = std::fs::read_to_string(repo("fixtures/ke-hoach-dong-dang-2024.txt")).unwrap();
+    let plan_at = seed.find("\nKẾ HOẠCH\n").unwrap();
+    let body = &seed[plan_at..];
+    let body = &body[..body.find("\nNơi nhận").unwrap()];
+    let text = format!(
+        "ỦY BAN NHÂN DÂN\nTHỊ TRẤN ĐỒNG ĐĂNG\nSố: 15/QĐ-UBND\n\
+         CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\
+         Đồng Đăng, ngày 10 tháng 01 năm 2024\n\nQUYẾT ĐỊNH\n\
+         Về việc ban hành Kế hoạch xây dựng, nhân rộng các mô hình, điển hình tiên tiến năm 2024\n\n\
+         CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ TRẤN ĐỒNG ĐĂNG\n\n\
+         Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n\
+         Theo đề nghị của Văn phòng HĐND và UBND thị trấn.\n\nQUYẾT ĐỊNH:\n\n\
+         Điều 1. Ban hành kèm theo Quyết định này Kế hoạch xây dựng, nhân rộng các mô hình, điển hình tiên tiến năm 2024.\n\
+         Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\
+         Điều 3. Văn phòng HĐND và UBND thị trấn chịu trách nhiệm thi hành Quyết định này./.\n\n\
+         Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A\n\n\
+         UBND THỊ TRẤN ĐỒNG ĐĂNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\
+         {}\n(Ban hành kèm theo Quyết định số 15/QĐ-UBND ngày 10/01/2024 của Chủ tịch UBND thị trấn Đồng Đăng)\n{}",
+        "KẾ HOẠCH\nXây dựng, nhân rộng các mô hình, điển hình tiên tiến năm 2024",
+        &body["\nKẾ HOẠCH\nXây dựng, nhân rộng các mô hình, điển hình tiên tiến năm 2024".len()..]
+    );
+    let import = import_text(&text).unwrap();
+    let d = &import.plan;
+    assert_eq!(d.doc_type.slug(), "quyet-dinh");
+    assert_eq!(d.sections.len(), 3);
+    assert!(import.unplaced.is_empty(), "{:?}", import.unplaced);
+    assert_eq!(d.attachments.len(), 1);
+    let a = &d.attachments[0];
+    assert_eq!(a.doc_type.map(|t| t.slug()), Some("ke-hoach"));
+    assert!(
+        a.reference
+            .as_deref()
+            .unwrap()
+            .starts_with("(Ban hành kèm theo")
+    );
+    assert!(a.sections.len() >= 3, "{} sections", a.sections.len());
+    let back = vanban::Plan::from_json(&d.to_json()).unwrap();
+    let docx = vanban::Renderer::new().unwrap().docx(&back).unwrap();
+    let lines = vanban::import::docx::lines(&docx).unwrap();
+    let sim = similarity(&words(&text), &words(&lines.join("\n")));
+    eprintln!("decision with its plan: similarity {sim:.4}");
+    assert!(sim >= 0.99, "similarity {sim}");
+}

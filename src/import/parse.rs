@@ -817,6 +817,26 @@ fn chapter_line(t: &str) -> Option<&str> {
 /// A regulation's body: paragraphs before the first chapter or article, then the
 /// chapters (each a title and its articles) or the articles alone. Returns whether
 /// it is in chapters.
+/// A plan's body: numbered headings, lists and tables, and the numbering they use.
+fn plan_body(lines: &[Line]) -> (Vec<Block>, Vec<Section>, Vec<NumberStyle>) {
+    let mut body = Body::new(lines);
+    let mut rows: Vec<&str> = Vec::new();
+    for l in lines {
+        if super::table::is_row(&l.text) {
+            rows.push(&l.text);
+            continue;
+        }
+        if !rows.is_empty() {
+            body.table(&std::mem::take(&mut rows));
+        }
+        body.line(&l.text);
+    }
+    if !rows.is_empty() {
+        body.table(&rows);
+    }
+    body.finish()
+}
+
 fn regulation_body(lines: &[Line]) -> (Vec<Block>, Vec<Section>, bool) {
     let chapters = lines.iter().any(|l| chapter_line(&l.text).is_some());
     if !chapters {
@@ -1148,27 +1168,70 @@ impl Parser {
             .filter(|l| !l.text.is_empty())
             .cloned()
             .collect();
-        let (pre, sections, chapters) = regulation_body(&join_continuations(body));
+        let body = join_continuations(body);
+        // A Quy chế or Điều lệ is in Chương and Điều; an attached Kế hoạch (a
+        // decision approving a plan) is numbered as a plan is.
+        let regulation = body
+            .iter()
+            .any(|l| chapter_line(&l.text).is_some() || article_line(&l.text).is_some());
+        let (pre, sections, numbering) = if regulation {
+            let (pre, sections, chapters) = regulation_body(&body);
+            let styles = if chapters {
+                Vec::new()
+            } else {
+                numbering::ARTICLE_STYLES.to_vec()
+            };
+            (pre, sections, styles)
+        } else {
+            plan_body(&body)
+        };
         let doc_type = DocType::from_title(&name);
+        let mut preamble = Vec::new();
+        for b in pre {
+            match b {
+                Block::Paragraph(t) => preamble.push(t),
+                // The attachment's preamble holds paragraphs: a list before its
+                // first heading keeps its marks as text.
+                Block::Bullets(items) => preamble.extend(
+                    items
+                        .iter()
+                        .map(|t| format!("- {}", t.plain()).as_str().into()),
+                ),
+                Block::Plus(items) => preamble.extend(
+                    items
+                        .iter()
+                        .map(|t| format!("+ {}", t.plain()).as_str().into()),
+                ),
+                // No table stands there in an attachment's model: its rows are kept.
+                Block::Table(t) => self.unplaced.extend(t.rows.iter().map(|r| {
+                    let text = match r {
+                        crate::model::Row::Cells { cells, .. } => cells
+                            .iter()
+                            .map(|c| {
+                                c.paragraphs
+                                    .iter()
+                                    .map(Text::plain)
+                                    .collect::<Vec<_>>()
+                                    .join(" ")
+                            })
+                            .collect::<Vec<_>>()
+                            .join(" | "),
+                        crate::model::Row::Group { text, .. } => text.plain(),
+                    };
+                    (name_line.no, text)
+                })),
+            }
+        }
         let mut a = Attachment {
             doc_type,
             name: doc_type.is_none().then(|| name.clone()),
             summary: summary.join(" ").as_str().into(),
             reference: (!reference.is_empty()).then(|| reference.join(" ")),
-            preamble: pre
-                .into_iter()
-                .filter_map(|b| match b {
-                    Block::Paragraph(t) => Some(t),
-                    _ => None,
-                })
-                .collect(),
+            preamble,
             sections,
-            numbering: Vec::new(),
+            numbering,
             conclusion: Vec::new(),
         };
-        if !chapters {
-            a.numbering = numbering::ARTICLE_STYLES.to_vec();
-        }
         if let Some(t) = last_text(&mut a.sections)
             && let Some(last) = t.spans_mut().last_mut()
             && last.text.trim_end().ends_with("./.")
