@@ -814,9 +814,24 @@ fn chapter_line(t: &str) -> Option<&str> {
     Some(rest.trim())
 }
 
-/// A regulation's body: paragraphs before the first chapter or article, then the
-/// chapters (each a title and its articles) or the articles alone. Returns whether
-/// it is in chapters.
+/// A table row as one line of text, its cells between `|`.
+fn row_text(row: &crate::model::Row) -> String {
+    match row {
+        crate::model::Row::Cells { cells, .. } => cells
+            .iter()
+            .map(|c| {
+                c.paragraphs
+                    .iter()
+                    .map(Text::plain)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect::<Vec<_>>()
+            .join(" | "),
+        crate::model::Row::Group { text, .. } => text.plain(),
+    }
+}
+
 /// A plan's body: numbered headings, lists and tables, and the numbering they use.
 fn plan_body(lines: &[Line]) -> (Vec<Block>, Vec<Section>, Vec<NumberStyle>) {
     let mut body = Body::new(lines);
@@ -837,6 +852,9 @@ fn plan_body(lines: &[Line]) -> (Vec<Block>, Vec<Section>, Vec<NumberStyle>) {
     body.finish()
 }
 
+/// A regulation's body: paragraphs before the first chapter or article, then the
+/// chapters (each a title and its articles) or the articles alone. Returns whether
+/// it is in chapters.
 fn regulation_body(lines: &[Line]) -> (Vec<Block>, Vec<Section>, bool) {
     let chapters = lines.iter().any(|l| chapter_line(&l.text).is_some());
     if !chapters {
@@ -1203,23 +1221,9 @@ impl Parser {
                         .map(|t| format!("+ {}", t.plain()).as_str().into()),
                 ),
                 // No table stands there in an attachment's model: its rows are kept.
-                Block::Table(t) => self.unplaced.extend(t.rows.iter().map(|r| {
-                    let text = match r {
-                        crate::model::Row::Cells { cells, .. } => cells
-                            .iter()
-                            .map(|c| {
-                                c.paragraphs
-                                    .iter()
-                                    .map(Text::plain)
-                                    .collect::<Vec<_>>()
-                                    .join(" ")
-                            })
-                            .collect::<Vec<_>>()
-                            .join(" | "),
-                        crate::model::Row::Group { text, .. } => text.plain(),
-                    };
-                    (name_line.no, text)
-                })),
+                Block::Table(t) => self
+                    .unplaced
+                    .extend(t.rows.iter().map(|r| (name_line.no, row_text(r)))),
             }
         }
         let mut a = Attachment {
@@ -1295,23 +1299,7 @@ impl Parser {
                     a.reference = Some(reference);
                 }
                 let body_lines: Vec<Line> = g[k..].iter().map(|l| (*l).clone()).collect();
-                let body_lines = join_continuations(body_lines);
-                let mut body = Body::new(&body_lines);
-                let mut rows: Vec<&str> = Vec::new();
-                for l in &body_lines {
-                    if super::table::is_row(&l.text) {
-                        rows.push(&l.text);
-                        continue;
-                    }
-                    if !rows.is_empty() {
-                        body.table(&std::mem::take(&mut rows));
-                    }
-                    body.line(&l.text);
-                }
-                if !rows.is_empty() {
-                    body.table(&rows);
-                }
-                let (content, sections, _) = body.finish();
+                let (content, sections, _) = plan_body(&join_continuations(body_lines));
                 a.content = content;
                 a.sections = sections;
                 a

@@ -543,9 +543,7 @@ impl JsonSchema for Cell {
     }
 
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "anyOf": [{ "type": "string" }, generator.subschema_for::<CellObject>()]
-        })
+        super::text::string_or::<CellObject>(generator)
     }
 }
 

@@ -275,10 +275,15 @@ impl JsonSchema for Span {
     }
 
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "anyOf": [{ "type": "string" }, generator.subschema_for::<StyledSpan>()]
-        })
+        string_or::<StyledSpan>(generator)
     }
+}
+
+/// The schema of a value written as a plain string or, in full, as a `T`.
+pub(crate) fn string_or<T: JsonSchema>(generator: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "anyOf": [{ "type": "string" }, generator.subschema_for::<T>()]
+    })
 }
 
 /// Text: a plain string, or an array of spans.
