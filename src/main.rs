@@ -400,8 +400,7 @@ fn types() -> String {
         String::from("type              abbr  name               form          laid out\n");
     for t in DocType::all() {
         let ready = match t.form() {
-            Form::Decision | Form::Named | Form::Letter => "yes",
-            Form::Fixed => "not yet",
+            Form::Decision | Form::Named | Form::Letter | Form::Fixed => "yes",
             Form::None => "no form",
         };
         out.push_str(&format!(

@@ -52,6 +52,8 @@ pub struct Typography {
     pub header_columns_twips: (i32, i32, i32),
     /// Closing table: left column (ô 9b) and right column (ô 7), in twips (Mẫu 1.4: 2994 + 6290).
     pub closing_columns_twips: (i32, i32),
+    /// The two signature columns of a Biên bản (Mẫu 1.9: 3402 + 426 | 5528).
+    pub signatures_columns_twips: (i32, i32),
     /// Room left for the handwritten signature and seal above the name, in points.
     pub signature_space_pt: f32,
     /// Text size in table cells, 12-13 pt.
@@ -78,6 +80,7 @@ impl Default for Typography {
             line_spacing: 1.0,
             header_columns_twips: (3829, 5670, -284),
             closing_columns_twips: (2994, 6290),
+            signatures_columns_twips: (3828, 5527),
             signature_space_pt: 72.0,
             table_size: 13.0,
             cell_margin_twips: 85,
@@ -430,6 +433,35 @@ impl Typography {
                 size: 14.0,
                 bold: true,
                 space_before: self.signature_space_pt,
+                ..header
+            },
+            // Mẫu 1.8 and 1.10: the name, then a short rule, with no summary.
+            Role::DocTypeRuled => ParaStyle {
+                size: 14.0,
+                bold: true,
+                upper: true,
+                space_before: 18.0,
+                keep_next: true,
+                rule: Some(Rule::Fraction(0.4)),
+                ..header
+            },
+            // Mẫu 1.6, 1.8: 14 pt upright, centred.
+            Role::LeadLine => ParaStyle {
+                size: 14.0,
+                space_before: 12.0,
+                keep_next: true,
+                ..header
+            },
+            // Mẫu 1.6: the list offset 3.56 cm (its table's first column, 2016 twips).
+            Role::DispatchRecipient => ParaStyle {
+                first_indent_mm: 0.0,
+                left_indent_mm: 35.6,
+                ..body
+            },
+            // Mẫu 1.10: 11 pt italic, centred.
+            Role::ConfirmationTitle => ParaStyle {
+                size: 11.0,
+                italic: true,
                 ..header
             },
             Role::PageNumber => ParaStyle {

@@ -40,8 +40,8 @@ fn a_user_directory_overrides_by_name() {
         .unwrap()
         .1;
     let custom = builtin.replace(
-        "<p role=\"doc-type\">{{ doc_type }}</p>",
-        "<p role=\"doc-type\">{{ doc_type }} (dự thảo)</p>",
+        "<p role=\"doc-type\">{{ title }}</p>",
+        "<p role=\"doc-type\">{{ title }} (dự thảo)</p>",
     );
     assert_ne!(custom, builtin);
     // A template named for the type overrides the form's for that type only.

@@ -115,11 +115,14 @@ fn parts_a_type_does_not_have_are_refused_with_their_path() {
         "{err}"
     );
     let mut v: serde_json::Value = serde_json::from_str(&json).unwrap();
-    v["type"] = serde_json::json!("giay-moi");
+    v["type"] = serde_json::json!("giay-gioi-thieu");
     let err = vanban::Document::from_json(&v.to_string())
         .unwrap_err()
         .to_string();
-    assert!(err.contains("Mẫu 1.7"), "{err}");
+    assert!(
+        err.contains("Mẫu 1.8") && err.contains("`introduction`"),
+        "{err}"
+    );
     let mut v: serde_json::Value = serde_json::from_str(&json).unwrap();
     v["type"] = serde_json::json!("quyet-dinh");
     v.as_object_mut().unwrap().remove("addressees");

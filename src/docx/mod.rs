@@ -462,8 +462,11 @@ impl Writer<'_> {
                     .indent(indent)
                     .margins(zero_margins)
             }
-            ColumnsKind::Closing => {
-                let (lw, rw) = self.typo.closing_columns_twips;
+            ColumnsKind::Closing | ColumnsKind::Signatures => {
+                let (lw, rw) = match kind {
+                    ColumnsKind::Signatures => self.typo.signatures_columns_twips,
+                    _ => self.typo.closing_columns_twips,
+                };
                 let space = self.typo.paragraph_space_pt * 2.0;
                 let row = TableRow::new(vec![
                     self.cell(left, lw, space),

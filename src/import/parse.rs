@@ -714,6 +714,13 @@ pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
         signature,
         appendices,
         unplaced: Vec::new(),
+        title: None,
+        sender: None,
+        invitation: None,
+        introduction: None,
+        minutes: None,
+        leave: None,
+        cosigners: Vec::new(),
     };
     p.unplaced.sort();
     plan.unplaced = p.unplaced.iter().map(|(_, t)| t.clone()).collect();

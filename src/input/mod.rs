@@ -5,7 +5,7 @@ mod locate;
 use std::path::{Path, PathBuf};
 
 use crate::Error;
-use crate::model::{Block, Form, Plan, Section, Table};
+use crate::model::{Block, DocType, Form, IssueDate, Plan, Section, Table};
 
 /// Reads a plan from JSON text. `file` is only used in error messages.
 ///
@@ -270,13 +270,15 @@ fn validate(plan: &Plan, file: Option<PathBuf>) -> Result<(), Error> {
             format!("sections nest at most {MAX_SECTION_DEPTH} deep; this one is deeper"),
         ));
     }
-    if plan.header.issuer_abbr.trim().is_empty() {
+    // A joint Biên bản of several bodies may have no issuer, hence no symbol.
+    let no_issuer = plan.header.issuer.is_empty() && plan.doc_type == DocType::BienBan;
+    if plan.header.issuer_abbr.trim().is_empty() && !no_issuer {
         return Err(invalid(
             "header.issuer_abbr",
             "the issuer's abbreviation (e.g. UBND) is empty".into(),
         ));
     }
-    if plan.summary.is_empty() {
+    if plan.summary.is_empty() && plan.doc_type.has_summary() {
         return Err(invalid(
             "summary",
             "the summary (trích yếu) is empty".into(),
@@ -295,29 +297,131 @@ fn validate(plan: &Plan, file: Option<PathBuf>) -> Result<(), Error> {
     parts_of_the_type(plan).map_err(|(path, m)| invalid(&path, m))
 }
 
-/// Refuses a part that the document's type does not have, and a type whose form
-/// vanban does not lay out yet.
+/// The parts of the fixed forms (Mẫu 1.6-1.10): each only on its own type, and
+/// the ones a form cannot go without.
+fn fixed_form_parts(doc: &Plan) -> Result<(), (String, String)> {
+    let t = doc.doc_type;
+    let name = t.name();
+    let only = |present: bool, path: &str, owner: DocType, what: &str| {
+        if present && t != owner {
+            Err((
+                path.to_string(),
+                format!(
+                    "a {name} has no {what}; a {} does ({})",
+                    owner.name(),
+                    owner.form_name()
+                ),
+            ))
+        } else {
+            Ok(())
+        }
+    };
+    only(
+        doc.sender.is_some(),
+        "sender",
+        DocType::CongDien,
+        "`… điện:` line",
+    )?;
+    only(
+        doc.invitation.is_some(),
+        "invitation",
+        DocType::GiayMoi,
+        "invitation line",
+    )?;
+    only(
+        doc.introduction.is_some(),
+        "introduction",
+        DocType::GiayGioiThieu,
+        "introduction",
+    )?;
+    only(
+        doc.minutes.is_some(),
+        "minutes",
+        DocType::BienBan,
+        "minutes fields",
+    )?;
+    only(
+        !doc.cosigners.is_empty(),
+        "cosigners",
+        DocType::BienBan,
+        "second signature",
+    )?;
+    only(doc.leave.is_some(), "leave", DocType::GiayNghiPhep, "leave")?;
+    let needs = |missing: bool, path: &str, what: &str| {
+        if missing {
+            Err((
+                path.to_string(),
+                format!("a {name} needs its {what} ({})", t.form_name()),
+            ))
+        } else {
+            Ok(())
+        }
+    };
+    match t {
+        DocType::GiayGioiThieu => needs(
+            doc.introduction.is_none(),
+            "introduction",
+            "person, position, destination, purpose and validity date",
+        )?,
+        DocType::GiayNghiPhep => needs(
+            doc.leave.is_none(),
+            "leave",
+            "person, position, dates, place and the leave it counts as",
+        )?,
+        DocType::CongDien => needs(
+            doc.addressees.is_empty(),
+            "addressees",
+            "recipients, listed under the `… điện:` line",
+        )?,
+        _ => {}
+    }
+    let mut dates: Vec<(&str, &IssueDate)> = Vec::new();
+    if let Some(i) = &doc.introduction {
+        dates.push(("introduction.valid_until", &i.valid_until));
+    }
+    if let Some(l) = &doc.leave {
+        dates.push(("leave.request_date", &l.request_date));
+        dates.push(("leave.from", &l.from));
+        dates.push(("leave.to", &l.to));
+    }
+    for (path, d) in dates {
+        d.validate().map_err(|m| (path.to_string(), m))?;
+    }
+    if let Some(l) = &doc.leave
+        && let (Some(a), Some(b)) = (l.from.sort_key(), l.to.sort_key())
+        && b < a
+    {
+        return Err((
+            "leave.to".into(),
+            format!("the leave ends ({}) before it starts ({})", l.to, l.from),
+        ));
+    }
+    if !t.has_summary() && !doc.summary.is_empty() {
+        return Err((
+            "summary".into(),
+            format!("a {name} has no summary under its name ({})", t.form_name()),
+        ));
+    }
+    if doc.recipients.is_empty() && t != DocType::BienBan {
+        return Err((
+            "recipients".into(),
+            "Nơi nhận (ô 9b) is missing: give its items and the `Lưu:` line".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Refuses a part that the document's type does not have.
 fn parts_of_the_type(doc: &Plan) -> Result<(), (String, String)> {
     let t = doc.doc_type;
     let name = t.name();
-    match t.form() {
-        Form::Fixed => {
-            return Err((
-                "type".into(),
-                format!(
-                    "a {name} has a fixed form of its own ({}), which vanban does not lay out yet",
-                    t.form_name()
-                ),
-            ));
-        }
-        Form::None => {
-            return Err((
-                "type".into(),
-                format!("the decree gives no model form for a {name}, so vanban cannot lay it out"),
-            ));
-        }
-        _ => {}
+    if t.form() == Form::None {
+        return Err((
+            "type".into(),
+            format!("the decree gives no model form for a {name}, so vanban cannot lay it out"),
+        ));
     }
+    fixed_form_parts(doc)?;
     if !doc.authority.is_empty() && t.form() != Form::Decision {
         return Err((
             "authority".into(),
@@ -403,9 +507,16 @@ mod tests {
 
     #[test]
     fn missing_field_is_named() {
+        let json = MIN.replace("\"place\": \"Hà Nội\",", "");
+        let msg = plan_from_json(&json, None).unwrap_err().to_string();
+        assert!(msg.contains("missing field `place`"), "{msg}");
+        // A summary may be left out only by the forms that have none.
         let json = MIN.replace("\"summary\": \"Về việc thử\",", "");
         let msg = plan_from_json(&json, None).unwrap_err().to_string();
-        assert!(msg.contains("missing field `summary`"), "{msg}");
+        assert!(
+            msg.contains("at `summary`: the summary (trích yếu) is empty"),
+            "{msg}"
+        );
     }
 
     #[test]

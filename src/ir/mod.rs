@@ -92,6 +92,17 @@ pub enum Role {
     TableGroup(Align),
     /// A body cell's paragraph, with its column's alignment.
     TableCell(Align),
+    /// The type's name when no summary follows it (Giấy giới thiệu, Giấy nghỉ
+    /// phép), with the summary's short rule under it.
+    DocTypeRuled,
+    /// A centred line that opens a fixed form's text: a Công điện's
+    /// `THỦ TƯỚNG CHÍNH PHỦ điện:`, a Giấy giới thiệu's `… trân trọng giới thiệu:`.
+    LeadLine,
+    /// One recipient of a Công điện, `- …;`, indented under its `… điện:` line.
+    DispatchRecipient,
+    /// The caption over a confirmation signature (a Giấy nghỉ phép's
+    /// `Xác nhận của cơ quan …`), small and italic.
+    ConfirmationTitle,
 }
 
 impl Role {
@@ -135,6 +146,10 @@ impl Role {
             Role::TableNumber => "table-number",
             Role::TableGroup(_) => "table-group",
             Role::TableCell(_) => "table-cell",
+            Role::DocTypeRuled => "doc-type-ruled",
+            Role::LeadLine => "lead-line",
+            Role::DispatchRecipient => "dispatch-recipient",
+            Role::ConfirmationTitle => "confirmation-title",
         }
     }
 
@@ -214,6 +229,9 @@ pub enum ColumnsKind {
     Header,
     /// Ô 9b on the left, ô 7 on the right; never split across pages.
     Closing,
+    /// Two signatures side by side (a Biên bản's `THƯ KÝ` and `CHỦ TỌA`, Mẫu 1.9),
+    /// in the form's columns; never split across pages.
+    Signatures,
 }
 
 /// A table cell: paragraphs, and the columns and rows it covers.

@@ -132,11 +132,12 @@ impl<'a, 'i> Parser<'a, 'i> {
         let kind = match node.attribute("kind") {
             Some("header") => ColumnsKind::Header,
             Some("closing") => ColumnsKind::Closing,
+            Some("signatures") => ColumnsKind::Signatures,
             other => {
                 return Err(self.err(
                     node,
                     format!(
-                        "<columns kind=\"{}\">: kind must be \"header\" or \"closing\"",
+                        "<columns kind=\"{}\">: kind must be \"header\", \"closing\" or \"signatures\"",
                         other.unwrap_or("")
                     ),
                 ));
@@ -330,6 +331,10 @@ impl<'a, 'i> Parser<'a, 'i> {
             "table-number" => Role::TableNumber,
             "table-group" => Role::TableGroup(self.align(node)?),
             "table-cell" => Role::TableCell(self.align(node)?),
+            "doc-type-ruled" => Role::DocTypeRuled,
+            "lead-line" => Role::LeadLine,
+            "dispatch-recipient" => Role::DispatchRecipient,
+            "confirmation-title" => Role::ConfirmationTitle,
             other => return Err(self.err(node, format!("unknown role \"{other}\""))),
         };
         Ok(role)

@@ -467,8 +467,11 @@ impl Engine<'_> {
                 }
                 ColumnsBox { height: y, items }
             }
-            ColumnsKind::Closing => {
-                let (lw, rw) = self.typo.closing_columns_twips;
+            ColumnsKind::Closing | ColumnsKind::Signatures => {
+                let (lw, rw) = match kind {
+                    ColumnsKind::Signatures => self.typo.signatures_columns_twips,
+                    _ => self.typo.closing_columns_twips,
+                };
                 let x0 = self.text_left();
                 let space = self.typo.paragraph_space_pt * 2.0;
                 let (li, lh) = self.cell(id, left, x0, tw(lw), space);

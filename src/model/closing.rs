@@ -8,13 +8,20 @@ use super::text::VisitText;
 /// Ô 9b: who receives the document, then the archive line.
 ///
 /// Items are written without the leading `-` and the trailing `;`: the template adds them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Recipients {
     /// One recipient or group per item (`UBND huyện (B/c)`).
     pub items: Vec<String>,
     /// What follows `Lưu:`, e.g. `VT` or `VT, HC (2)`.
     pub archive: String,
+}
+
+impl Recipients {
+    /// True when there is neither a recipient nor a `Lưu:` line.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty() && self.archive.trim().is_empty()
+    }
 }
 
 impl VisitText for Recipients {

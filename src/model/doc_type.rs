@@ -64,7 +64,7 @@ pub enum Form {
     /// Mẫu 1.5: no name line, the `V/v` summary under the number, `Kính gửi` (Công văn).
     Letter,
     /// Mẫu 1.6-1.10: a fixed form with fields of its own (Công điện, Giấy mời,
-    /// Giấy giới thiệu, Biên bản, Giấy nghỉ phép); not rendered yet.
+    /// Giấy giới thiệu, Biên bản, Giấy nghỉ phép), each with a template of its own.
     Fixed,
     /// No model form in the decree (Hợp đồng, Bản ghi nhớ, Bản thỏa thuận, Thư công).
     None,
@@ -180,7 +180,20 @@ impl DocType {
     /// a Tờ trình always, a Báo cáo when sent upward, and the other Mẫu 1.4 types
     /// where practice does.
     pub fn may_address(self) -> bool {
-        self.form() == Form::Letter || self.form() == Form::Named
+        matches!(self.form(), Form::Letter | Form::Named)
+            || matches!(self, DocType::CongDien | DocType::GiayMoi)
+    }
+
+    /// False for the forms with no summary under the name (Giấy giới thiệu, Mẫu
+    /// 1.8; Giấy nghỉ phép, Mẫu 1.10).
+    ///
+    /// ```
+    /// use vanban::model::DocType;
+    /// assert!(DocType::GiayMoi.has_summary());
+    /// assert!(!DocType::GiayGioiThieu.has_summary());
+    /// ```
+    pub fn has_summary(self) -> bool {
+        !matches!(self, DocType::GiayGioiThieu | DocType::GiayNghiPhep)
     }
 
     /// The type whose name is the title line `title` (`KẾ HOẠCH`, `Thông báo`).

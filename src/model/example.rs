@@ -2,9 +2,18 @@
 //! form has, filled with realistic text, valid as it stands.
 
 use super::{
-    Attachment, Authority, AuthorityForm, Block, DocType, Document, Form, Header, IssueDate,
-    Recipients, Section, Signature, Text,
+    Attachment, Authority, AuthorityForm, Block, Confirmation, DocType, Document, Form, Header,
+    Introduction, Invitation, InvitationField, IssueDate, Leave, Minutes, Recipients, Section,
+    Signature, Text,
 };
+
+fn date(day: u8, month: u8) -> IssueDate {
+    IssueDate {
+        day: Some(day),
+        month: Some(month),
+        year: 2026,
+    }
+}
 
 fn para(s: &str) -> Block {
     Block::Paragraph(s.into())
@@ -18,8 +27,8 @@ fn section(title: Option<&str>, content: &[&str]) -> Section {
     }
 }
 
-/// A starting document of type `t`, or `None` for a type whose form vanban does
-/// not lay out yet (the fixed forms, the types without a form).
+/// A starting document of type `t`, or `None` for a type the decree gives no
+/// form for (Hợp đồng, Bản ghi nhớ, Bản thỏa thuận, Thư công).
 ///
 /// ```
 /// use vanban::model::{DocType, example};
@@ -27,11 +36,12 @@ fn section(title: Option<&str>, content: &[&str]) -> Section {
 /// assert_eq!(d.header.symbol(DocType::CongVan), "SCT-VP");
 /// // It reads back as it is.
 /// assert_eq!(vanban::Document::from_json(&d.to_json()).unwrap(), d);
-/// assert!(example(DocType::GiayMoi).is_none());
+/// assert!(example(DocType::GiayMoi).unwrap().invitation.is_some());
+/// assert!(example(DocType::HopDong).is_none());
 /// ```
 pub fn example(t: DocType) -> Option<Document> {
     let form = t.form();
-    if !matches!(form, Form::Decision | Form::Named | Form::Letter) {
+    if form == Form::None {
         return None;
     }
     let header = Header {
@@ -78,6 +88,13 @@ pub fn example(t: DocType) -> Option<Document> {
         attachments: Vec::new(),
         appendices: Vec::new(),
         unplaced: Vec::new(),
+        title: None,
+        sender: None,
+        invitation: None,
+        introduction: None,
+        minutes: None,
+        leave: None,
+        cosigners: Vec::new(),
     };
     match form {
         Form::Decision => {
@@ -155,6 +172,7 @@ pub fn example(t: DocType) -> Option<Document> {
             d.conclusion = vec![para("Đề nghị các đơn vị quan tâm, thực hiện.")];
             d.recipients.items.insert(0, "Như trên".into());
         }
+        Form::Fixed => fixed_form(&mut d),
         _ => {
             d.summary = "Về kết quả thực hiện nhiệm vụ năm 2026".into();
             if t == DocType::ToTrinh || t == DocType::BaoCao {
@@ -182,4 +200,135 @@ pub fn example(t: DocType) -> Option<Document> {
         }
     }
     Some(d)
+}
+
+/// Fills in a fixed form (Mẫu 1.6-1.10) over the shared header and signature.
+fn fixed_form(d: &mut Document) {
+    match d.doc_type {
+        DocType::CongDien => {
+            d.header.parent = Vec::new();
+            d.header.issuer = vec!["ỦY BAN NHÂN DÂN".into(), "TỈNH LÀO CAI".into()];
+            d.header.issuer_name = None;
+            d.header.issuer_abbr = "UBND".into();
+            d.sender = Some("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI".into());
+            d.summary = "Về việc chủ động ứng phó với mưa lớn, lũ quét, sạt lở đất".into();
+            d.addressees = vec![
+                "Giám đốc các Sở, Thủ trưởng các ban, ngành của tỉnh".into(),
+                "Chủ tịch Ủy ban nhân dân các xã, phường".into(),
+            ];
+            d.preamble = vec!["Theo bản tin của Đài Khí tượng thủy văn tỉnh, từ đêm 05 đến ngày 07 tháng 3 năm 2026 trên địa bàn tỉnh có mưa lớn, nguy cơ cao xảy ra lũ quét, sạt lở đất. Để chủ động ứng phó, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:".into()];
+            d.sections = vec![
+                section(
+                    None,
+                    &[
+                        "Chủ tịch Ủy ban nhân dân các xã, phường theo dõi chặt chẽ diễn biến mưa, lũ; kiểm tra, rà soát các khu vực có nguy cơ cao, chủ động sơ tán người dân đến nơi an toàn.",
+                    ],
+                ),
+                section(
+                    None,
+                    &[
+                        "Các Sở, ban, ngành theo chức năng, nhiệm vụ được giao chỉ đạo, hướng dẫn và hỗ trợ địa phương khắc phục hậu quả thiên tai.",
+                    ],
+                ),
+            ];
+            d.recipients.items = vec!["Như trên".into(), "Thường trực Tỉnh ủy".into()];
+            d.recipients.archive = "VT, NLN".into();
+            d.signature.authority = Some(Authority {
+                form: AuthorityForm::Kt,
+                of: "CHỦ TỊCH".into(),
+            });
+            d.signature.title = Some("PHÓ CHỦ TỊCH".into());
+        }
+        DocType::GiayMoi => {
+            d.summary = "Họp triển khai kế hoạch kiểm tra an toàn hóa chất năm 2026".into();
+            d.invitation = Some(Invitation {
+                inviter: None,
+                invitee: "Đồng chí Trưởng phòng Kinh tế các xã, phường".into(),
+                event: Some("cuộc họp triển khai Kế hoạch kiểm tra an toàn hóa chất năm 2026 trên địa bàn tỉnh.".into()),
+                fields: vec![
+                    InvitationField::Chair("Đồng chí Nguyễn Văn An, Phó Giám đốc Sở.".into()),
+                    InvitationField::Time("14 giờ 00, thứ Ba, ngày 10 tháng 3 năm 2026.".into()),
+                    InvitationField::Place("Phòng họp tầng 2, Sở Công Thương tỉnh Lào Cai.".into()),
+                ],
+            });
+            d.conclusion = vec![para(
+                "Đề nghị các đại biểu nghiên cứu trước dự thảo Kế hoạch gửi kèm và tham dự đúng thành phần, đúng giờ.",
+            )];
+            d.recipients.items = vec!["Như trên".into()];
+        }
+        DocType::GiayGioiThieu => {
+            d.introduction = Some(Introduction {
+                introducer: None,
+                honorific: Some("Ông".into()),
+                person: "Trần Minh Đức".into(),
+                position: "Chuyên viên Phòng Quản lý công nghiệp".into(),
+                destination: "Ủy ban nhân dân phường Cam Đường".into(),
+                purpose:
+                    "Làm việc về tình hình sử dụng vật liệu nổ công nghiệp trên địa bàn phường."
+                        .into(),
+                valid_until: date(31, 3),
+            });
+            d.recipients.items = vec!["Như trên".into()];
+            d.recipients.archive = "VT".into();
+        }
+        DocType::BienBan => {
+            d.header.date = date(10, 3);
+            d.summary = "Họp triển khai kế hoạch kiểm tra an toàn hóa chất năm 2026".into();
+            d.minutes = Some(Minutes {
+                started: Some("14 giờ 00, ngày 10 tháng 3 năm 2026".into()),
+                place: Some("Phòng họp tầng 2, Sở Công Thương tỉnh Lào Cai".into()),
+                attendees: Some("Lãnh đạo Sở Công Thương; Trưởng phòng Kinh tế các xã, phường; các chuyên viên Phòng Quản lý công nghiệp.".into()),
+                chair: Some("Ông Nguyễn Văn An, Phó Giám đốc Sở".into()),
+                secretary: Some("Bà Lê Thị Hoa, Chuyên viên Văn phòng Sở".into()),
+                content_label: None,
+                ended: Some("Cuộc họp kết thúc vào 16 giờ 30, ngày 10 tháng 3 năm 2026".into()),
+            });
+            d.sections = vec![
+                section(
+                    Some("Nội dung triển khai"),
+                    &[
+                        "Phòng Quản lý công nghiệp trình bày dự thảo Kế hoạch kiểm tra an toàn hóa chất năm 2026.",
+                    ],
+                ),
+                section(
+                    Some("Kết luận của chủ tọa"),
+                    &[
+                        "Thống nhất nội dung Kế hoạch; giao Phòng Quản lý công nghiệp hoàn thiện, trình ban hành trước ngày 15 tháng 3 năm 2026.",
+                    ],
+                ),
+            ];
+            d.signature = Signature {
+                collective: None,
+                authority: None,
+                title: Some("CHỦ TỌA".into()),
+                name: "Nguyễn Văn An".into(),
+            };
+            d.cosigners = vec![Signature {
+                collective: None,
+                authority: None,
+                title: Some("THƯ KÝ".into()),
+                name: "Lê Thị Hoa".into(),
+            }];
+            d.recipients.items = vec!["Các đơn vị dự họp".into()];
+            d.recipients.archive = "VT, Hồ sơ".into();
+        }
+        DocType::GiayNghiPhep => {
+            d.leave = Some(Leave {
+                request_date: date(2, 3),
+                grantor: None,
+                honorific: Some("Bà".into()),
+                person: "Phạm Thu Trang".into(),
+                position: "Chuyên viên Văn phòng Sở".into(),
+                period: "05 ngày làm việc".into(),
+                from: date(16, 3),
+                to: date(20, 3),
+                place: "xã Bắc Hà, tỉnh Lào Cai".into(),
+                counted_as: "nghỉ hằng năm năm 2026".into(),
+                confirmation: Some(Confirmation::default()),
+            });
+            d.recipients.items = vec!["Bà Phạm Thu Trang".into()];
+            d.recipients.archive = "VT, VP".into();
+        }
+        _ => {}
+    }
 }

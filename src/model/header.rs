@@ -213,6 +213,19 @@ impl IssueDate {
         }
         Ok(())
     }
+
+    /// `(year, month, day)` for comparing two complete dates; `None` for a draft's.
+    ///
+    /// ```
+    /// use vanban::model::IssueDate;
+    /// let a = IssueDate { day: Some(30), month: Some(11), year: 2026 };
+    /// let b = IssueDate { day: Some(1), month: Some(12), year: 2026 };
+    /// assert!(a.sort_key() < b.sort_key());
+    /// assert_eq!(IssueDate { day: None, month: Some(3), year: 2024 }.sort_key(), None);
+    /// ```
+    pub fn sort_key(&self) -> Option<(u32, u8, u8)> {
+        Some((self.year, self.month?, self.day?))
+    }
 }
 
 /// Writes `ngày 05 tháng 3 năm 2024` with the decree's leading zeros: days below 10

@@ -12,6 +12,7 @@ mod body;
 mod closing;
 mod doc_type;
 mod example;
+mod forms;
 mod header;
 pub mod numbering;
 mod table;
@@ -23,6 +24,9 @@ pub use body::{Block, Section, SectionKind};
 pub use closing::{Authority, AuthorityForm, Recipients, Signature};
 pub use doc_type::{DocType, Form};
 pub use example::example;
+pub use forms::{
+    Confirmation, HONORIFIC_BLANK, Introduction, Invitation, InvitationField, Leave, Minutes,
+};
 pub use header::{DRAFT_BLANK, Header, IssueDate};
 pub use numbering::NumberStyle;
 pub use table::{Cell, CellAlign, Column, Grid, Row, Table, start_columns};
@@ -58,8 +62,14 @@ pub struct Document {
     pub doc_type: DocType,
     /// Issuer, number, place and date (ô 2-4).
     pub header: Header,
+    /// The name line when it says more than the type's name (`GIẤY MỜI HỌP`,
+    /// `BIÊN BẢN LÀM VIỆC`); by default the type's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     /// The summary (trích yếu) in normal case: under the type's name (ô 5a), or for
     /// a Công văn after `V/v` under the number (ô 5b), written without the `V/v`.
+    /// A Giấy giới thiệu and a Giấy nghỉ phép have none.
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub summary: Text,
     /// The authority line of a Quyết định or a Nghị quyết under the summary, one
     /// string per line (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI`; for an HĐND its
@@ -67,9 +77,26 @@ pub struct Document {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authority: Vec<String>,
     /// The addressees of `Kính gửi` (ô 9a), without `-` and `;`: one is written on
-    /// the same line, several as a list under it.
+    /// the same line, several as a list under it. A Công điện's recipients, listed
+    /// under its `<sender> điện:` line.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub addressees: Vec<String>,
+    /// Who sends a Công điện, as its line prints it (`THỦ TƯỚNG CHÍNH PHỦ` in
+    /// `THỦ TƯỚNG CHÍNH PHỦ điện:`); by default the issuer's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sender: Option<String>,
+    /// A Giấy mời's invitation line, event and fields (Mẫu 1.7).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invitation: Option<Invitation>,
+    /// A Giấy giới thiệu's person, destination, purpose and validity (Mẫu 1.8).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub introduction: Option<Introduction>,
+    /// A Biên bản's field lines and closing sentence (Mẫu 1.9).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<Minutes>,
+    /// A Giấy nghỉ phép's person, dates and place (Mẫu 1.10).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leave: Option<Leave>,
     /// Paragraphs before the first section: `Căn cứ ...;`, `Thực hiện ...`, a
     /// letter's opening. A decision's căn cứ are all italic; elsewhere only
     /// the `Căn cứ` ones are.
@@ -77,18 +104,25 @@ pub struct Document {
     pub preamble: Vec<Text>,
     /// The body: a tree of sections of any depth, numbered when rendered; for a
     /// Quyết định or a Nghị quyết, its articles.
+    #[serde(default)]
     pub sections: Vec<Section>,
     /// Paragraphs after the last section (`Trên đây là …`, `Trân trọng./.`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conclusion: Vec<Block>,
     /// Numbering style per depth; by default `I.`, `1.`, `1.1.`, `a)`, `-`, for a
-    /// decision `Điều 1.`, `1.`, `a)`, `-`, for a Công văn `1.`, `a)`, `-`.
+    /// decision `Điều 1.`, `1.`, `a)`, `-`, for a Công văn and the fixed forms
+    /// (Mẫu 1.6-1.10) `1.`, `a)`, `-`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub numbering: Vec<NumberStyle>,
-    /// The distribution list (ô 9b).
+    /// The distribution list (ô 9b); only a Biên bản may go without one.
+    #[serde(default, skip_serializing_if = "Recipients::is_empty")]
     pub recipients: Recipients,
-    /// The signature block (ô 7).
+    /// The signature block (ô 7); a Biên bản's chair (`CHỦ TỌA`).
     pub signature: Signature,
+    /// A Biên bản's other signatures (`THƯ KÝ`, the parties' representatives),
+    /// laid out with `signature` two to a row, left to right, `signature` last.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cosigners: Vec<Signature>,
     /// Documents issued or approved with a Quyết định (Mẫu 1.3), each on pages of
     /// its own after the signature.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -109,7 +143,7 @@ fn default_type() -> DocType {
 pub fn default_styles(t: DocType) -> &'static [NumberStyle] {
     match t.form() {
         Form::Decision => numbering::ARTICLE_STYLES,
-        Form::Letter => numbering::LETTER_STYLES,
+        Form::Letter | Form::Fixed => numbering::LETTER_STYLES,
         _ => numbering::DEFAULT_STYLES,
     }
 }
@@ -242,14 +276,21 @@ impl Document {
 impl VisitText for Document {
     fn visit_text(&mut self, f: &mut dyn FnMut(&mut String)) {
         self.header.visit_text(f);
+        self.title.visit_text(f);
         self.summary.visit_text(f);
         self.authority.visit_text(f);
         self.addressees.visit_text(f);
+        self.sender.visit_text(f);
+        self.invitation.visit_text(f);
+        self.introduction.visit_text(f);
+        self.minutes.visit_text(f);
+        self.leave.visit_text(f);
         self.preamble.visit_text(f);
         self.sections.visit_text(f);
         self.conclusion.visit_text(f);
         self.recipients.visit_text(f);
         self.signature.visit_text(f);
+        self.cosigners.visit_text(f);
         self.attachments.visit_text(f);
         self.appendices.visit_text(f);
         self.unplaced.visit_text(f);

@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use crate::model::{
-    Block, CellAlign, Column, Document, Form, NumberStyle, Row, Section, Span, Table, Text,
-    start_columns,
+    Block, CellAlign, Column, Document, Form, HONORIFIC_BLANK, NumberStyle, Row, Section,
+    Signature, Span, Table, Text, start_columns,
 };
 
 /// The context handed to templates.
@@ -13,6 +13,24 @@ use crate::model::{
 pub struct DocumentContext {
     /// `Kế hoạch`, `Quyết định`.
     pub doc_type: &'static str,
+    /// The name line as printed: the document's `title`, else the type's name.
+    pub title: String,
+    /// The issuer in a sentence (`Ủy ban nhân dân tỉnh Lào Cai`), for the fixed
+    /// forms' opening lines.
+    pub issuer_text: String,
+    /// A Công điện's sender (`THỦ TƯỚNG CHÍNH PHỦ`): its own, else the issuer's lines.
+    pub sender: String,
+    /// A Giấy mời's invitation.
+    pub invitation: Option<InvitationCtx>,
+    /// A Giấy giới thiệu's fields.
+    pub introduction: Option<IntroductionCtx>,
+    /// A Biên bản's field lines.
+    pub minutes: Option<MinutesCtx>,
+    /// A Giấy nghỉ phép's fields.
+    pub leave: Option<LeaveCtx>,
+    /// A Biên bản's signatures, two to a row, `signature` last (right of the last
+    /// row); an odd one out leaves the left of the last row empty.
+    pub signature_rows: Vec<[Option<SignatureCtx>; 2]>,
     /// The type as written in JSON (`quyet-dinh`).
     pub type_slug: &'static str,
     /// The form family: `decision`, `named` or `letter`.
@@ -56,6 +74,197 @@ pub struct DocumentContext {
     pub attachments: Vec<AttachmentCtx>,
     /// Appendices.
     pub appendices: Vec<AppendixCtx>,
+}
+
+/// One signature: its upper-case lines and the name.
+#[derive(Debug, Serialize)]
+pub struct SignatureCtx {
+    lines: Vec<String>,
+    name: String,
+}
+
+impl SignatureCtx {
+    fn of(s: &Signature) -> SignatureCtx {
+        SignatureCtx {
+            lines: s.lines(),
+            name: s.name.clone(),
+        }
+    }
+}
+
+/// A field line: its label (without the colon) and text.
+#[derive(Debug, Serialize)]
+pub struct FieldCtx {
+    label: String,
+    text: Vec<SpanCtx>,
+}
+
+/// A Giấy mời's invitation (Mẫu 1.7).
+#[derive(Debug, Serialize)]
+pub struct InvitationCtx {
+    inviter: String,
+    invitee: String,
+    event: Option<Vec<SpanCtx>>,
+    fields: Vec<FieldCtx>,
+}
+
+/// A Giấy giới thiệu's fields (Mẫu 1.8); dates written out.
+#[derive(Debug, Serialize)]
+pub struct IntroductionCtx {
+    introducer: String,
+    /// `Ông`, `Bà` or `Ông (bà)`; `honorific_lower` as inside a sentence.
+    honorific: String,
+    honorific_lower: String,
+    person: String,
+    position: String,
+    destination: String,
+    purpose: Vec<SpanCtx>,
+    /// `ngày 31 tháng 12 năm 2026`.
+    valid_until: String,
+}
+
+/// A Biên bản's field lines (Mẫu 1.9), each `None` when not given.
+#[derive(Debug, Serialize)]
+pub struct MinutesCtx {
+    started: Option<String>,
+    place: Option<String>,
+    attendees: Option<Vec<SpanCtx>>,
+    chair: Option<String>,
+    secretary: Option<String>,
+    /// `Nội dung:` by default; empty for none.
+    content_label: String,
+    ended: Option<Vec<SpanCtx>>,
+}
+
+/// A Giấy nghỉ phép's fields (Mẫu 1.10); dates written out.
+#[derive(Debug, Serialize)]
+pub struct LeaveCtx {
+    request_date: String,
+    grantor: String,
+    honorific: String,
+    honorific_lower: String,
+    person: String,
+    position: String,
+    period: String,
+    from: String,
+    to: String,
+    place: String,
+    counted_as: String,
+    confirmation: Option<ConfirmationCtx>,
+}
+
+/// The confirmation block of a Giấy nghỉ phép.
+#[derive(Debug, Serialize)]
+pub struct ConfirmationCtx {
+    title: String,
+    name: String,
+}
+
+/// `Ông (bà)` unless the honorific is given, and its form inside a sentence.
+fn honorific(h: &Option<String>) -> (String, String) {
+    let h = h
+        .as_deref()
+        .map(str::trim)
+        .filter(|h| !h.is_empty())
+        .unwrap_or(HONORIFIC_BLANK)
+        .to_string();
+    let mut lower = h.clone();
+    if let Some(first) = h.chars().next() {
+        lower = first.to_lowercase().chain(h.chars().skip(1)).collect();
+    }
+    (h, lower)
+}
+
+/// The fixed forms' parts of `doc`, with defaults and dates written out.
+fn fixed_parts(doc: &Document, issuer_text: &str) -> FixedParts {
+    let or_issuer = |o: &Option<String>| o.clone().unwrap_or_else(|| issuer_text.to_string());
+    let invitation = doc.invitation.as_ref().map(|i| InvitationCtx {
+        inviter: or_issuer(&i.inviter),
+        invitee: i.invitee.clone(),
+        event: i.event.as_ref().map(spans),
+        fields: i
+            .fields
+            .iter()
+            .map(|f| FieldCtx {
+                label: f.label().to_string(),
+                text: spans(f.text()),
+            })
+            .collect(),
+    });
+    let introduction = doc.introduction.as_ref().map(|i| {
+        let (h, hl) = honorific(&i.honorific);
+        IntroductionCtx {
+            introducer: or_issuer(&i.introducer),
+            honorific: h,
+            honorific_lower: hl,
+            person: i.person.clone(),
+            position: i.position.clone(),
+            destination: i.destination.clone(),
+            purpose: spans(&i.purpose),
+            valid_until: i.valid_until.to_string(),
+        }
+    });
+    let minutes = doc.minutes.as_ref().map(|m| MinutesCtx {
+        started: m.started.clone(),
+        place: m.place.clone(),
+        attendees: m.attendees.as_ref().map(spans),
+        chair: m.chair.clone(),
+        secretary: m.secretary.clone(),
+        content_label: m
+            .content_label
+            .clone()
+            .unwrap_or_else(|| "Nội dung:".into()),
+        ended: m.ended.as_ref().map(spans),
+    });
+    let leave = doc.leave.as_ref().map(|l| {
+        let (h, hl) = honorific(&l.honorific);
+        LeaveCtx {
+            request_date: l.request_date.to_string(),
+            grantor: or_issuer(&l.grantor),
+            honorific: h,
+            honorific_lower: hl,
+            person: l.person.clone(),
+            position: l.position.clone(),
+            period: l.period.clone(),
+            from: l.from.to_string(),
+            to: l.to.to_string(),
+            place: l.place.clone(),
+            counted_as: l.counted_as.clone(),
+            confirmation: l.confirmation.as_ref().map(|c| ConfirmationCtx {
+                title: c.title.clone().unwrap_or_else(|| {
+                    "Xác nhận của cơ quan (tổ chức) hoặc chính quyền địa phương nơi nghỉ phép"
+                        .into()
+                }),
+                name: c.name.clone().unwrap_or_default(),
+            }),
+        }
+    });
+    let mut all: Vec<&Signature> = doc.cosigners.iter().collect();
+    all.push(&doc.signature);
+    // Pairs from the first; an odd one out, the chair's, stands alone on the right.
+    let alone = (all.len() % 2 == 1).then(|| all.pop()).flatten();
+    let mut signature_rows: Vec<[Option<SignatureCtx>; 2]> = all
+        .chunks(2)
+        .map(|p| [Some(SignatureCtx::of(p[0])), Some(SignatureCtx::of(p[1]))])
+        .collect();
+    if let Some(s) = alone {
+        signature_rows.push([None, Some(SignatureCtx::of(s))]);
+    }
+    FixedParts {
+        invitation,
+        introduction,
+        minutes,
+        leave,
+        signature_rows,
+    }
+}
+
+struct FixedParts {
+    invitation: Option<InvitationCtx>,
+    introduction: Option<IntroductionCtx>,
+    minutes: Option<MinutesCtx>,
+    leave: Option<LeaveCtx>,
+    signature_rows: Vec<[Option<SignatureCtx>; 2]>,
 }
 
 /// A document issued with a decision (Mẫu 1.3).
@@ -355,12 +564,26 @@ pub fn document_context(plan: &Document) -> DocumentContext {
     let h = &plan.header;
     let form = plan.doc_type.form();
     let by_depth = plan.doc_type == crate::model::DocType::KeHoach;
+    let issuer_text = h.issuer_in_text();
+    let fixed = fixed_parts(plan, &issuer_text);
     DocumentContext {
         doc_type: plan.doc_type.name(),
+        title: plan
+            .title
+            .clone()
+            .unwrap_or_else(|| plan.doc_type.name().to_string()),
+        sender: plan.sender.clone().unwrap_or_else(|| h.issuer.join(" ")),
+        issuer_text,
+        invitation: fixed.invitation,
+        introduction: fixed.introduction,
+        minutes: fixed.minutes,
+        leave: fixed.leave,
+        signature_rows: fixed.signature_rows,
         type_slug: plan.doc_type.slug(),
         form: match form {
             Form::Decision => "decision",
             Form::Letter => "letter",
+            Form::Fixed => "fixed",
             _ => "named",
         },
         authority: plan.authority.iter().map(|l| l.to_uppercase()).collect(),

@@ -2,7 +2,9 @@
 //!
 //! Built-in templates are embedded in the binary: one per model form
 //! (`van-ban.xml.tera` for Mẫu 1.4, `quyet-dinh.xml.tera` for Mẫu 1.1-1.3,
-//! `cong-van.xml.tera` for Mẫu 1.5) and `macros.xml.tera`, which they share. A
+//! `cong-van.xml.tera` for Mẫu 1.5), one per fixed form (`cong-dien`, `giay-moi`,
+//! `giay-gioi-thieu`, `bien-ban`, `giay-nghi-phep`, Mẫu 1.6-1.10) and
+//! `macros.xml.tera`, which they share. A
 //! document is rendered with the template named for its type when there is one
 //! (`ke-hoach.xml.tera`, `bao-cao.xml.tera`, `nghi-quyet.xml.tera` …), else with its
 //! form's ([`Templates::name_for`]). A user directory overrides any of them by file
@@ -48,6 +50,26 @@ pub const BUILTIN: &[(&str, &str)] = &[
     (
         LETTER_TEMPLATE,
         include_str!("../../templates/cong-van.xml.tera"),
+    ),
+    (
+        "cong-dien.xml.tera",
+        include_str!("../../templates/cong-dien.xml.tera"),
+    ),
+    (
+        "giay-moi.xml.tera",
+        include_str!("../../templates/giay-moi.xml.tera"),
+    ),
+    (
+        "giay-gioi-thieu.xml.tera",
+        include_str!("../../templates/giay-gioi-thieu.xml.tera"),
+    ),
+    (
+        "bien-ban.xml.tera",
+        include_str!("../../templates/bien-ban.xml.tera"),
+    ),
+    (
+        "giay-nghi-phep.xml.tera",
+        include_str!("../../templates/giay-nghi-phep.xml.tera"),
     ),
 ];
 
@@ -168,15 +190,16 @@ impl Templates {
     }
 
     /// The template that renders a document of type `t`: `<slug>.xml.tera` when the
-    /// set has one, else the template of its form. A type whose form vanban does
-    /// not lay out yet is an error that says so.
+    /// set has one (each fixed form has its own), else the template of its form. A
+    /// type the decree gives no form for is an error that says so.
     ///
     /// ```
     /// use vanban::model::DocType;
     /// let t = vanban::template::Templates::builtin().unwrap();
     /// assert_eq!(t.name_for(DocType::KeHoach).unwrap(), "van-ban.xml.tera");
     /// assert_eq!(t.name_for(DocType::NghiQuyet).unwrap(), "quyet-dinh.xml.tera");
-    /// assert!(t.name_for(DocType::GiayMoi).is_err());
+    /// assert_eq!(t.name_for(DocType::GiayMoi).unwrap(), "giay-moi.xml.tera");
+    /// assert!(t.name_for(DocType::HopDong).is_err());
     /// ```
     pub fn name_for(&self, t: DocType) -> Result<String, Error> {
         let own = format!("{}.xml.tera", t.slug());
@@ -191,7 +214,7 @@ impl Templates {
                 return Err(Error::Template {
                     name: own,
                     message: format!(
-                        "a {} has a fixed form of its own ({}), which vanban does not lay out yet; \
+                        "a {} has a fixed form of its own ({}) and its template is missing; \
                          give a template of that name with --templates",
                         t.name(),
                         t.form_name()
