@@ -256,7 +256,13 @@ fn import_writes_json_that_renders() {
 fn import_refuses_what_is_not_a_plan() {
     let dir = scratch("import-no");
     let json = dir.join("plan.json");
-    let txt = repo("fixtures/corpus/29_congdien_vpcp_2003-hoinghi-matuy.txt");
+    let txt = dir.join("hop-dong.txt");
+    std::fs::write(
+        &txt,
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nHỢP ĐỒNG\n\
+         Căn cứ Bộ luật Dân sự năm 2015;\nHôm nay, ngày 05 tháng 3 năm 2026, chúng tôi gồm:\n",
+    )
+    .unwrap();
     let o = vanban(&[
         "import",
         txt.to_str().unwrap(),
@@ -265,7 +271,7 @@ fn import_refuses_what_is_not_a_plan() {
     ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).contains("CÔNG ĐIỆN has a fixed form"),
+        stderr(&o).contains("HỢP ĐỒNG is not a document vanban reads"),
         "{}",
         stderr(&o)
     );

@@ -149,6 +149,11 @@ fn every_form_matches_libreoffice() {
         ("to-trinh-giai-the-hiep-hoi-lam-dong-2025", 2, 1.0),
         ("bao-cao-kiem-tra-hoa-chat-lao-cai-2026", 6, 1.0),
         ("thong-bao-treo-co-ha-noi-2026", 1, 1.0),
+        ("cong-dien-hoi-nghi-ma-tuy-vpcp-2025", 4, 1.0),
+        ("giay-moi-hop-ccn-lao-cai-2026", 2, 1.0),
+        ("giay-gioi-thieu-ubnd-xa-bac-ha-2026", 1, 1.0),
+        ("bien-ban-dam-hong-lao-cai-2026", 6, 1.0),
+        ("giay-nghi-phep-so-noi-vu-lao-cai-2026", 1, 1.0),
     ] {
         let plan =
             vanban::input::plan_from_file(&repo(&format!("fixtures/{fixture}.json"))).unwrap();

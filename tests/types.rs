@@ -152,7 +152,8 @@ fn every_example_renders_and_passes_the_check() {
     }
 }
 
-/// The fixture of each form, from a real corpus document.
+/// The fixture of each form: from a real corpus document, or (Giấy giới thiệu,
+/// Giấy nghỉ phép, which the corpus lacks) the decree's form filled in.
 const FIXTURES: &[&str] = &[
     "quyet-dinh-kiem-tra-hoa-chat-lao-cai-2026",
     "quyet-dinh-dieu-le-quy-khuyen-hoc-binh-thuan-2022",
@@ -161,6 +162,11 @@ const FIXTURES: &[&str] = &[
     "bao-cao-kiem-tra-hoa-chat-lao-cai-2026",
     "to-trinh-giai-the-hiep-hoi-lam-dong-2025",
     "thong-bao-treo-co-ha-noi-2026",
+    "cong-dien-hoi-nghi-ma-tuy-vpcp-2025",
+    "giay-moi-hop-ccn-lao-cai-2026",
+    "giay-gioi-thieu-ubnd-xa-bac-ha-2026",
+    "bien-ban-dam-hong-lao-cai-2026",
+    "giay-nghi-phep-so-noi-vu-lao-cai-2026",
 ];
 
 #[test]

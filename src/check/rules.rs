@@ -529,7 +529,8 @@ fn name_rule(out: &mut Out, loc: &Location, t: &str) {
 /// has two or more appendices (`index` is 0-based).
 fn appendix_label_rule(out: &mut Out, loc: &Location, t: &str, index: usize, count: usize) {
     let expected = Appendix::default_label(index, count);
-    if t.trim() == expected {
+    // An empty label is no label: an attached programme or list, not a phụ lục.
+    if t.trim() == expected || t.is_empty() {
         return;
     }
     let (vi, en) = if count < 2 {
@@ -953,7 +954,9 @@ fn check_value(json: &str, opts: &Options) -> Result<Report, Error> {
         }
     }
     let archive = &plan.recipients.archive;
-    if !archive.starts_with("VT") {
+    // A Biên bản may go without Nơi nhận (Mẫu 1.9 puts it under the signatures).
+    let none = plan.recipients.is_empty() && plan.doc_type == crate::model::DocType::BienBan;
+    if !archive.starts_with("VT") && !none {
         out.push(
             "R31",
             E,
@@ -1018,6 +1021,9 @@ fn check_value(json: &str, opts: &Options) -> Result<Report, Error> {
         }
         // The body must name each appendix (R37).
         let name = plan.appendix_label(i);
+        if name.is_empty() {
+            continue;
+        }
         let named = pre.iter().chain(&prose).any(|(_, t)| {
             t.match_indices(&name).any(|(k, _)| {
                 // `Phụ lục I` is not named by `Phụ lục II`.

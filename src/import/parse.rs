@@ -9,6 +9,8 @@ use crate::model::{
 use super::Import;
 use crate::model::numbering;
 
+mod forms;
+
 /// One source line: its 1-based number and its text, NFC, trimmed.
 #[derive(Debug, Clone)]
 struct Line {
@@ -104,9 +106,21 @@ fn letter_number_line(s: &str) -> Option<(Option<u32>, String)> {
 }
 
 /// The type named by a title line (`QUYẾT ĐỊNH`, `Tờ trình`) that vanban lays out.
+/// A fixed form's name may run on in capitals (`GIẤY MỜI HỌP`, `BIÊN BẢN LÀM VIỆC`).
 fn title_type(t: &str) -> Option<DocType> {
-    let t = DocType::from_title(&fold(t))?;
-    matches!(t.form(), Form::Named | Form::Decision).then_some(t)
+    let f = fold(t);
+    if let Some(t) = DocType::from_title(&f) {
+        return matches!(t.form(), Form::Named | Form::Decision | Form::Fixed).then_some(t);
+    }
+    if !is_upper_line(&f) || f.split(' ').count() > 6 {
+        return None;
+    }
+    DocType::all()
+        .filter(|t| t.form() == Form::Fixed)
+        .find(|t| {
+            f.strip_prefix(&t.name().to_uppercase())
+                .is_some_and(|rest| rest.starts_with(' '))
+        })
 }
 
 /// `QUYẾT ĐỊNH:` (or without its colon), `QUYẾT NGHỊ:` before a decision's articles.
@@ -394,6 +408,13 @@ fn heading(kind: Kind, rest: &str) -> Section {
         content: vec![Block::Paragraph(text.into())],
         ..Section::default()
     };
+    // `I. Thời gian: 08 giờ, ngày …` is a numbered sentence, not a heading.
+    let sentence = rest
+        .split_once(": ")
+        .is_some_and(|(_, tail)| tail.split_whitespace().count() >= 4 && !tail.ends_with(':'));
+    if kind == Kind::Roman && sentence {
+        return untitled(rest);
+    }
     if kind == Kind::Roman || (rest.ends_with(':') && rest.chars().count() <= 200) {
         return Section {
             title: Some(rest.into()),
@@ -468,19 +489,6 @@ pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
     // header ends where `Kính gửi` or the body starts.
     let title_at = lines.iter().position(|l| title_type(&l.text).is_some());
     let subject_at = lines.iter().position(|l| l.text.starts_with("V/v"));
-    let fixed_at = lines
-        .iter()
-        .position(|l| DocType::from_title(&fold(&l.text)).is_some_and(|t| t.form() == Form::Fixed));
-    if let Some(f) = fixed_at
-        && title_at.is_none_or(|t| f < t)
-        && subject_at.is_none_or(|s| f < s)
-    {
-        return Err(not_a_plan(&format!(
-            "line {}: a {} has a fixed form of its own, which vanban does not read yet",
-            lines[f].no,
-            fold(&lines[f].text).to_uppercase()
-        )));
-    }
     let (doc_type, header_end, mut i) = match (title_at, subject_at) {
         (Some(t), s) if s.is_none_or(|s| s > t) => {
             (title_type(&lines[t].text).expect("a title"), t, t + 1)
@@ -500,7 +508,7 @@ pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
             });
             return Err(not_a_plan(&match other {
                 Some(l) => format!(
-                    "line {}: a {} has a fixed form that vanban does not read yet",
+                    "line {}: a {} is not a document vanban reads (the decree gives it no model form)",
                     l.no,
                     fold(&l.text).to_uppercase()
                 ),
@@ -541,8 +549,18 @@ pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
     }
     let header = p.header(&header_lines, doc_type);
 
+    let title = title_at
+        .map(|t| fold(&lines[t].text).to_uppercase())
+        .filter(|t| *t != doc_type.name().to_uppercase());
+    let fixed = doc_type.form() == Form::Fixed;
+    // A fixed form's lines `Label: …` (and `… điện:`) follow its summary.
+    let label_line = |t: &str| {
+        t.split_once(':')
+            .is_some_and(|(l, _)| l.split_whitespace().count() <= 8)
+    };
+
     // The summary: the lines after the title up to a blank line or the body's start.
-    while doc_type != DocType::CongVan && i < lines.len() {
+    while doc_type != DocType::CongVan && doc_type.has_summary() && i < lines.len() {
         let t = &lines[i].text;
         if t.is_empty() {
             if summary.is_empty() {
@@ -558,6 +576,9 @@ pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
         }
         let next_part =
             addressee_line(t).is_some() || (doc_type.form() == Form::Decision && is_upper_line(t));
+        if fixed && (label_line(t) || starts_body(t) || t.starts_with("Hôm nay")) {
+            break;
+        }
         if numbered(t).is_some()
             || summary.len() >= 4
             || (starts_body(t) || next_part) && !summary.is_empty()
@@ -615,7 +636,8 @@ pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
         }
     }
 
-    // The body runs to `Nơi nhận`.
+    // The body runs to `Nơi nhận`; a Biên bản's to its `./.`, its signatures
+    // coming before its Nơi nhận.
     let closing_at = lines[i..]
         .iter()
         .position(|l| {
@@ -623,13 +645,25 @@ pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
             f == "nơi nhận:" || f == "nơi nhận"
         })
         .map(|k| k + i);
-    let body_end = closing_at.unwrap_or(lines.len());
+    let minutes_end = (doc_type == DocType::BienBan)
+        .then(|| {
+            lines[i..closing_at.unwrap_or(lines.len())]
+                .iter()
+                .rposition(|l| l.text.trim_end().ends_with("./."))
+                .map(|k| k + i + 1)
+        })
+        .flatten();
+    let body_end = minutes_end.or(closing_at).unwrap_or(lines.len());
     let body_lines: Vec<Line> = lines[i..body_end]
         .iter()
         .filter(|l| !l.text.is_empty())
         .cloned()
         .collect();
-    let body_lines = join_continuations(body_lines);
+    let mut body_lines = join_continuations(body_lines);
+    let parts = p.form_parts(doc_type, &mut body_lines);
+    if !parts.addressees.is_empty() {
+        addressees = parts.addressees.clone();
+    }
     let (pre, mut sections, numbering) = if doc_type.form() == Form::Decision {
         decision_body(&body_lines, &mut p)
     } else {
@@ -656,6 +690,21 @@ pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
         last.text = format!("{trimmed}.");
         p.recognized.push((0, "./.".into()));
     }
+    // A fixed form with no sections: what follows its own lines is its body's
+    // end (a Giấy mời's notes), not a preamble.
+    let mut conclusion = Vec::new();
+    let mut pre = pre;
+    if fixed && sections.is_empty() && (parts.invitation.is_some() || parts.minutes.is_some()) {
+        conclusion = std::mem::take(&mut pre);
+        if let Some(Block::Paragraph(t)) = conclusion.last_mut()
+            && let Some(last) = t.spans_mut().last_mut()
+            && last.text.trim_end().ends_with("./.")
+        {
+            let trimmed = last.text.trim_end().trim_end_matches("./.").trim_end();
+            last.text = format!("{trimmed}.");
+            p.recognized.push((0, "./.".into()));
+        }
+    }
     let mut preamble = Vec::new();
     for b in pre {
         match b {
@@ -675,16 +724,43 @@ pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
         }
     }
 
-    // Closing: recipients, then the signature, then appendices.
-    let Some(closing_at) = closing_at else {
-        return Err(not_a_plan(
-            "no `Nơi nhận:` line was found, so the closing block cannot be read",
-        ));
+    // Closing: recipients, then the signature, then appendices; a Biên bản's
+    // signatures, then its recipients.
+    let mut cosigners = Vec::new();
+    let (recipients, signature, rest, after) = if let Some(end) = minutes_end {
+        let (mut sigs, used) = p.signatures(&lines[end..]);
+        let Some(signature) = sigs.pop() else {
+            return Err(not_a_plan(&format!(
+                "no signature was found after the minutes' end (line {})",
+                lines[end - 1].no
+            )));
+        };
+        cosigners = sigs;
+        let rest: Vec<Line> = lines[(end + used + 1).min(lines.len())..].to_vec();
+        let (recipients, after) = if end + used < lines.len() {
+            p.recipients(&rest)
+        } else {
+            (Recipients::default(), 0)
+        };
+        (recipients, signature, rest, after)
+    } else {
+        let Some(closing_at) = closing_at else {
+            return Err(not_a_plan(
+                "no `Nơi nhận:` line was found, so the closing block cannot be read",
+            ));
+        };
+        let rest: Vec<Line> = lines[closing_at + 1..].to_vec();
+        let (recipients, after) = p.recipients(&rest);
+        let (signature, after) = p.signature(&rest[after..], &rest);
+        (recipients, signature, rest, after)
     };
-    let rest: Vec<Line> = lines[closing_at + 1..].to_vec();
-    let (recipients, after) = p.recipients(&rest);
-    let (signature, after) = p.signature(&rest[after..], &rest);
     let mut tail = &rest[after..];
+    let mut leave = parts.leave;
+    if let Some(l) = &mut leave {
+        let (confirmation, used) = p.confirmation(tail);
+        l.confirmation = confirmation;
+        tail = &tail[used..];
+    }
     let mut attachments = Vec::new();
     if doc_type.form() == Form::Decision {
         while let Some((a, used)) = p.attachment(tail) {
@@ -699,7 +775,7 @@ pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
         doc_type,
         authority: authority_lines,
         addressees,
-        conclusion: Vec::new(),
+        conclusion,
         attachments,
         header,
         summary: summary.as_str().into(),
@@ -714,20 +790,58 @@ pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
         signature,
         appendices,
         unplaced: Vec::new(),
-        title: None,
-        sender: None,
-        invitation: None,
-        introduction: None,
-        minutes: None,
-        leave: None,
-        cosigners: Vec::new(),
+        title,
+        sender: parts.sender,
+        invitation: parts.invitation,
+        introduction: parts.introduction,
+        minutes: parts.minutes,
+        leave,
+        cosigners,
     };
+    // A sentence naming the issuer as its derived name would is left to the default.
+    let issuer = plan.header.issuer_in_text();
+    let own = |o: &mut Option<String>| {
+        if o.as_deref() == Some(issuer.as_str()) {
+            *o = None;
+        }
+    };
+    if let Some(i) = &mut plan.invitation {
+        own(&mut i.inviter);
+    }
+    if let Some(i) = &mut plan.introduction {
+        own(&mut i.introducer);
+    }
+    if let Some(l) = &mut plan.leave {
+        own(&mut l.grantor);
+    }
+    if plan.sender.as_deref() == Some(plan.header.issuer.join(" ").as_str()) {
+        plan.sender = None;
+    }
+    if plan.header.date.year == 0
+        && doc_type == DocType::BienBan
+        && let Some(d) = plan
+            .minutes
+            .as_ref()
+            .and_then(|m| m.started.as_deref())
+            .and_then(forms::find_date)
+            .or_else(|| {
+                let body = &lines[i..body_end];
+                let today = body.iter().find(|l| l.text.starts_with("Hôm nay"));
+                today
+                    .into_iter()
+                    .chain(body)
+                    .find_map(|l| forms::find_date(&l.text))
+            })
+    {
+        // A Biên bản has no date line: its date is the meeting's.
+        plan.header.date = d;
+    }
     p.unplaced.sort();
     plan.unplaced = p.unplaced.iter().map(|(_, t)| t.clone()).collect();
     if plan.signature.name.is_empty() {
         return Err(not_a_plan("no signer's name was found after `Nơi nhận:`"));
     }
-    if plan.summary.is_empty() {
+    if plan.summary.is_empty() && doc_type.summary_required() {
         return Err(not_a_plan(&format!(
             "no summary was found under `{}`",
             doc_type.name().to_uppercase()

@@ -278,7 +278,7 @@ fn validate(plan: &Plan, file: Option<PathBuf>) -> Result<(), Error> {
             "the issuer's abbreviation (e.g. UBND) is empty".into(),
         ));
     }
-    if plan.summary.is_empty() && plan.doc_type.has_summary() {
+    if plan.summary.is_empty() && plan.doc_type.summary_required() {
         return Err(invalid(
             "summary",
             "the summary (trích yếu) is empty".into(),

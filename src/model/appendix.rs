@@ -11,7 +11,7 @@ use super::text::VisitText;
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Appendix {
-    /// An explicit label; by default `Phụ lục`, or `Phụ lục I`, `Phụ lục II` ... when
+    /// An explicit label (`""` for none); by default `Phụ lục`, or `Phụ lục I`, `Phụ lục II` ... when
     /// the plan has two or more (R37). See [`crate::Plan::appendix_label`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,

@@ -196,6 +196,18 @@ impl DocType {
         !matches!(self, DocType::GiayGioiThieu | DocType::GiayNghiPhep)
     }
 
+    /// True when the summary may not be left out: every type that has one but the
+    /// Biên bản, whose name line may say what it records (`BIÊN BẢN LÀM VIỆC`).
+    ///
+    /// ```
+    /// use vanban::model::DocType;
+    /// assert!(DocType::KeHoach.summary_required());
+    /// assert!(!DocType::BienBan.summary_required());
+    /// ```
+    pub fn summary_required(self) -> bool {
+        self.has_summary() && self != DocType::BienBan
+    }
+
     /// The type whose name is the title line `title` (`KẾ HOẠCH`, `Thông báo`).
     pub fn from_title(title: &str) -> Option<DocType> {
         let t = title
