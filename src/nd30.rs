@@ -10,6 +10,31 @@ use crate::ir::Role;
 pub const TWIPS_PER_MM: f32 = 1440.0 / 25.4;
 /// Points per millimetre.
 pub const PT_PER_MM: f32 = 72.0 / 25.4;
+/// The bright red of the urgency mark (R33).
+pub const RED: [u8; 3] = [255, 0, 0];
+/// The height of a mark's box (R33: 8 mm).
+pub const FRAME_HEIGHT_MM: f32 = 8.0;
+/// The space between ô 13's rule and its first line, points.
+pub const FOOT_RULE_SPACE_PT: f32 = 1.0;
+
+/// The space between a mark's text and its box, above and below, in whole points
+/// (as a DOCX border's `w:space`), so that a line of `size` with the 1 pt border
+/// makes the decree's 8 mm box.
+pub fn frame_space_pt(size: f32) -> f32 {
+    // A single line of Times New Roman or Liberation Serif is 1.149 em high.
+    ((FRAME_HEIGHT_MM * PT_PER_MM - size * 1.149) / 2.0 - 1.0)
+        .round()
+        .max(0.0)
+}
+
+/// The width of a mark's box, points: the decree's 30, 40 or 20 mm for the three
+/// urgency levels (R33), else the text's `measured` width and 3 mm each side.
+pub fn frame_width_pt(text: &str, measured: f32) -> f32 {
+    match crate::model::Marks::frame_mm(text) {
+        mm if mm > 0.0 => mm * PT_PER_MM,
+        _ => measured + 6.0 * PT_PER_MM,
+    }
+}
 
 /// Millimetres to twips, rounded.
 pub fn mm_to_twips(mm: f32) -> i32 {
@@ -39,6 +64,8 @@ pub struct Typography {
     pub margin_right_mm: f32,
     /// Distance from the top edge to the page-number line.
     pub header_distance_mm: f32,
+    /// From the page's bottom edge to the foot of page 1 (ô 13).
+    pub footer_distance_mm: f32,
     /// Body text size, 13-14 pt (R4).
     pub body_size: f32,
     /// First-line indent of body paragraphs: 10 or 12.7 mm (R5).
@@ -74,6 +101,7 @@ impl Default for Typography {
             margin_left_mm: 30.0,
             margin_right_mm: 15.0,
             header_distance_mm: 10.0,
+            footer_distance_mm: 10.0,
             body_size: 14.0,
             first_indent_mm: 12.7,
             paragraph_space_pt: 6.0,
@@ -136,6 +164,10 @@ pub struct ParaStyle {
     pub keep_next: bool,
     /// A rule under the last paragraph of a run of this role.
     pub rule: Option<Rule>,
+    /// The ink, when not black (R33: bright red for urgency).
+    pub color: Option<[u8; 3]>,
+    /// A box around the line (R33, R34): the marks of ô 10a, 10b and 11.
+    pub frame: bool,
 }
 
 impl Typography {
@@ -265,6 +297,8 @@ impl Typography {
             line: self.line_spacing,
             keep_next: false,
             rule: None,
+            color: None,
+            frame: false,
         };
         let header = ParaStyle {
             size: 13.0,
@@ -462,6 +496,23 @@ impl Typography {
             Role::ConfirmationTitle => ParaStyle {
                 size: 11.0,
                 italic: true,
+                ..header
+            },
+            // R33, R34: 13-14 pt bold capitals in a one-line box, red ink for
+            // urgency and for confidentiality (whose stamp the law on state
+            // secrets prints in red); the circulation note in black.
+            Role::Confidentiality | Role::Urgency | Role::Circulation => ParaStyle {
+                bold: true,
+                upper: true,
+                space_before: if role == Role::Circulation { 0.0 } else { 6.0 },
+                color: (role != Role::Circulation).then_some(RED),
+                frame: true,
+                ..header
+            },
+            // R36: 11-12 pt upright under a rule across the text width.
+            Role::Contact => ParaStyle {
+                size: 11.0,
+                align: Align::Left,
                 ..header
             },
             Role::PageNumber => ParaStyle {

@@ -343,9 +343,11 @@ fn corpus_documents_of_every_form_round_trip() {
         // Headings and the six signers' titles in capitals, as R26 and the
         // headings' style write them: 0.9801.
         ("28_", "bien-ban", 0.975),
-        // The contact lines and the signing tool's stamp come back in the
-        // programme, which gets a label and a Kèm theo line: 0.9850.
-        ("29_", "cong-dien", 0.98),
+        // The contact lines are read as ô 13 and printed at the foot of page 1,
+        // where the decree puts them (the source has them after the signature,
+        // so the reading order differs); the signing tool's stamp comes back in
+        // the programme, which gets a label and a Kèm theo line: 0.9769.
+        ("29_", "cong-dien", 0.975),
     ] {
         let path = std::fs::read_dir(repo("fixtures/corpus"))
             .unwrap()

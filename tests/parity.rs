@@ -154,6 +154,9 @@ fn every_form_matches_libreoffice() {
         ("giay-gioi-thieu-ubnd-xa-bac-ha-2026", 1, 1.0),
         ("bien-ban-dam-hong-lao-cai-2026", 6, 1.0),
         ("giay-nghi-phep-so-noi-vu-lao-cai-2026", 1, 1.0),
+        // Every mark: ô 10a, 10b (boxed, red), 11 in the top margin, 12 on the
+        // Lưu line, 13 at the foot of page 1.
+        ("cong-van-hoa-toc-bao-so-3-lao-cai-2026", 1, 1.0),
     ] {
         let plan =
             vanban::input::plan_from_file(&repo(&format!("fixtures/{fixture}.json"))).unwrap();

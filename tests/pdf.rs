@@ -78,6 +78,7 @@ fn twenty_pages_are_numbered_from_two() {
             baseline,
             x,
             para,
+            ..
         }) = page.items.first()
         else {
             panic!("page {n} has no number");

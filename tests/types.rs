@@ -167,6 +167,7 @@ const FIXTURES: &[&str] = &[
     "giay-gioi-thieu-ubnd-xa-bac-ha-2026",
     "bien-ban-dam-hong-lao-cai-2026",
     "giay-nghi-phep-so-noi-vu-lao-cai-2026",
+    "cong-van-hoa-toc-bao-so-3-lao-cai-2026",
 ];
 
 #[test]

@@ -13,10 +13,10 @@
 //! after the build, in `docx/order.rs`).
 
 use docx_rs::{
-    AlignmentType, BorderType, Docx, FieldCharType, Header, HeightRule, InstrPAGE, InstrText,
-    LineSpacing, LineSpacingType, PageMargin, PageNumType, PageOrientationType, PageSize,
-    Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, Section,
-    SpecialIndentType, Table, TableBorder, TableBorderPosition, TableBorders, TableCell,
+    AlignmentType, BorderType, Docx, FieldCharType, Footer, Header, HeightRule, InstrPAGE,
+    InstrText, LineSpacing, LineSpacingType, PageMargin, PageNumType, PageOrientationType,
+    PageSize, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts,
+    Section, SpecialIndentType, Table, TableBorder, TableBorderPosition, TableBorders, TableCell,
     TableCellMargins, TableLayoutType, TableRow, VMergeType, WidthType,
 };
 
@@ -28,7 +28,7 @@ use crate::Error;
 use crate::fonts::Shapers;
 use crate::ir::{self, Block, ColumnsKind, Document, Para, Role, header_rows};
 use crate::model::Span;
-use crate::nd30::{Align, ParaStyle, Rule, Typography, mm_to_twips};
+use crate::nd30::{self, Align, ParaStyle, Rule, Typography, mm_to_twips};
 
 pub(crate) use order::HEADER_ROW_MARK;
 
@@ -39,6 +39,14 @@ pub const FONT_NAME: &str = "Times New Roman";
 const RULE_LINE_TWIPS: i32 = 40;
 /// Rule thickness in eighths of a point (w:sz): 0.75 pt.
 const RULE_SIZE: usize = 6;
+
+/// A mark's box: single lines of 1 pt (w:sz in eighths of a point).
+const FRAME_SIZE: usize = 8;
+
+/// `FF0000` for a colour.
+fn hex([r, g, b]: [u8; 3]) -> String {
+    format!("{r:02X}{g:02X}{b:02X}")
+}
 
 /// Table borders: single lines of 0.5 pt (w:sz in eighths of a point).
 const TABLE_BORDER_SIZE: usize = 4;
@@ -75,6 +83,8 @@ pub fn write(doc: &Document, typo: &Typography, shapers: &Shapers) -> Result<Vec
     };
     let mut children: Vec<Child> = Vec::new();
     let mut break_before = false;
+    // Whether a section has ended: page 1's marks belong to the first one.
+    let mut sectioned = false;
     for block in &doc.blocks {
         let text_width = typo.text_width_twips(setup.landscape);
         match block {
@@ -101,7 +111,9 @@ pub fn write(doc: &Document, typo: &Typography, shapers: &Shapers) -> Result<Vec
             // would leave a blank line at the top of the new page).
             Block::PageBreak => break_before = true,
             Block::Section { landscape } => {
-                docx = docx.add_section(w.section(std::mem::take(&mut children), setup));
+                let first = (!sectioned).then_some(doc);
+                sectioned = true;
+                docx = docx.add_section(w.section(std::mem::take(&mut children), setup, first));
                 setup = PageSetup {
                     landscape: *landscape,
                     restart: true,
@@ -121,8 +133,15 @@ pub fn write(doc: &Document, typo: &Typography, shapers: &Shapers) -> Result<Vec
         .page_size(width as u32, height as u32)
         .page_orient(w.orientation(setup.landscape))
         .page_margin(w.margins())
-        .header(w.page_number_header())
-        .first_header(Header::new().add_paragraph(Paragraph::new()));
+        .header(w.page_number_header());
+    if sectioned {
+        docx = docx.first_header(w.first_header(&[]));
+    } else {
+        docx = docx.first_header(w.first_header(&doc.page_top));
+        if let Some(f) = w.first_footer(&doc.page_foot) {
+            docx = docx.first_footer(f);
+        }
+    }
     if setup.restart {
         docx = docx.page_num_type(PageNumType::new().start(1));
     }
@@ -132,6 +151,7 @@ pub fn write(doc: &Document, typo: &Typography, shapers: &Shapers) -> Result<Vec
     let mut next_id = 1;
     for part in std::iter::once(&mut xml.document)
         .chain(xml.headers.iter_mut())
+        .chain(xml.footers.iter_mut())
         .chain(std::iter::once(&mut xml.styles))
     {
         let text = std::str::from_utf8(part)
@@ -182,14 +202,14 @@ impl Writer<'_> {
             left: mm_to_twips(t.margin_left_mm),
             right: mm_to_twips(t.margin_right_mm),
             header: mm_to_twips(t.header_distance_mm),
-            footer: mm_to_twips(t.header_distance_mm),
+            footer: mm_to_twips(t.footer_distance_mm),
             gutter: 0,
         }
     }
 
     /// A finished section: its content, then its page set-up; page numbers from
     /// page 2 of the section, as on the document's first pages.
-    fn section(&self, children: Vec<Child>, setup: PageSetup) -> Section {
+    fn section(&self, children: Vec<Child>, setup: PageSetup, first: Option<&Document>) -> Section {
         let (width, height) = self.typo.page_twips(setup.landscape);
         let mut s = Section::new()
             .page_size(
@@ -200,8 +220,11 @@ impl Writer<'_> {
             .page_orient(self.orientation(setup.landscape))
             .page_margin(self.margins())
             .header(self.page_number_header())
-            .first_header(Header::new().add_paragraph(Paragraph::new()))
+            .first_header(self.first_header(first.map_or(&[][..], |d| &d.page_top)))
             .title_pg();
+        if let Some(f) = first.and_then(|d| self.first_footer(&d.page_foot)) {
+            s = s.first_footer(f);
+        }
         if setup.restart {
             s = s.page_num_type(PageNumType::new().start(1));
         }
@@ -325,7 +348,90 @@ impl Writer<'_> {
         if style.italic || span.is_some_and(|s| s.italic) {
             r = r.italic();
         }
+        if let Some(c) = style.color {
+            r = r.color(hex(c));
+        }
         r
+    }
+
+    /// A one-line mark in its box (R33, R34) for a box `width` twips wide: the
+    /// paragraph indented to the box's width, with a border on each side.
+    fn framed(&self, p: &Para, width: i32) -> Paragraph {
+        let st = self.style(p.role);
+        let text = p.plain();
+        let measured =
+            self.shapers
+                .width(crate::fonts::Face::of(st.bold, st.italic), &text, st.size);
+        let fw = twips(nd30::frame_width_pt(&text, measured)).min(width);
+        let side = (width - fw) / 2;
+        let space = nd30::frame_space_pt(st.size) as usize;
+        let color = hex(st.color.unwrap_or([0, 0, 0]));
+        let border = |pos: ParagraphBorderPosition| {
+            let vertical = matches!(
+                pos,
+                ParagraphBorderPosition::Top | ParagraphBorderPosition::Bottom
+            );
+            ParagraphBorder::new(pos)
+                .val(BorderType::Single)
+                .size(FRAME_SIZE)
+                .space(if vertical { space } else { 0 })
+                .color(color.clone())
+        };
+        self.paragraph(p)
+            .indent(Some(side), None, Some(side), None)
+            .set_borders(
+                ParagraphBorders::with_empty()
+                    .set(border(ParagraphBorderPosition::Top))
+                    .set(border(ParagraphBorderPosition::Left))
+                    .set(border(ParagraphBorderPosition::Bottom))
+                    .set(border(ParagraphBorderPosition::Right)),
+            )
+    }
+
+    /// The header of page 1: empty, or the marks of its top margin (ô 11)
+    /// centred over the national title.
+    fn first_header(&self, top: &[Para]) -> Header {
+        let (lw, rw, indent) = self.typo.header_columns_twips;
+        let mut h = Header::new();
+        if top.is_empty() {
+            return h.add_paragraph(Paragraph::new());
+        }
+        for p in top {
+            let para = if self.style(p.role).frame {
+                let para = self.framed(p, rw);
+                // Move the box over the right column of the header table.
+                let st = self.style(p.role);
+                let text = p.plain();
+                let measured =
+                    self.shapers
+                        .width(crate::fonts::Face::of(st.bold, st.italic), &text, st.size);
+                let fw = twips(nd30::frame_width_pt(&text, measured)).min(rw);
+                let side = (rw - fw) / 2;
+                para.indent(Some(lw + indent + side), None, Some(side), None)
+            } else {
+                self.paragraph(p)
+                    .indent(Some(lw + indent), None, None, None)
+            };
+            h = h.add_paragraph(para);
+        }
+        h
+    }
+
+    /// The footer of page 1 (ô 13): its lines under a rule across the text width.
+    fn first_footer(&self, foot: &[Para]) -> Option<Footer> {
+        let (first, rest) = foot.split_first()?;
+        let rule = ParagraphBorders::with_empty().set(
+            ParagraphBorder::new(ParagraphBorderPosition::Top)
+                .val(BorderType::Single)
+                .size(RULE_SIZE)
+                .space(nd30::FOOT_RULE_SPACE_PT as usize)
+                .color("000000"),
+        );
+        let mut f = Footer::new().add_paragraph(self.paragraph(first).set_borders(rule));
+        for p in rest {
+            f = f.add_paragraph(self.paragraph(p));
+        }
+        Some(f)
     }
 
     fn paragraph(&self, p: &Para) -> Paragraph {
@@ -419,7 +525,11 @@ impl Writer<'_> {
             let run_len = paras[i..].iter().take_while(|p| p.role == role).count();
             let group = &paras[i..i + run_len];
             for (k, p) in group.iter().enumerate() {
-                let mut para = self.paragraph(p);
+                let mut para = if self.style(p.role).frame {
+                    self.framed(p, width)
+                } else {
+                    self.paragraph(p)
+                };
                 if i == 0 && k == 0 && first_space > 0.0 {
                     let st = self.style(p.role);
                     para = para.line_spacing(

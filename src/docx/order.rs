@@ -3,7 +3,7 @@
 //! docx-rs writes some children out of the order that the OOXML schema (ECMA-376
 //! Part 1, §17) prescribes, e.g. `<w:rPr>` first in `<w:pPr>` or `<w:sz>` before
 //! `<w:b>`. LibreOffice does not mind; strict consumers may. This pass reorders the
-//! direct children of `pPr`, `rPr`, `sectPr`, `tblPr` and `tcPr` (stable for
+//! direct children of `pPr`, `pBdr`, `rPr`, `sectPr`, `tblPr` and `tcPr` (stable for
 //! names the tables do not know) and leaves every other byte as it is.
 
 /// Schema order of the children of each container, by local name.
@@ -141,6 +141,10 @@ const ORDERS: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "pBdr",
+        &["top", "left", "bottom", "right", "between", "bar"],
+    ),
+    (
         "tcPr",
         &[
             "cnfStyle",
@@ -178,7 +182,7 @@ fn container_at(s: &str) -> Option<&'static [&'static str]> {
         .iter()
         .position(|c| matches!(c, b' ' | b'>' | b'/'))
         .map(|p| p + 3)?;
-    if !b[..name_end].ends_with(b"Pr") {
+    if !b[..name_end].ends_with(b"Pr") && &s[3..name_end] != "pBdr" {
         return None;
     }
     order_of(&s[3..name_end])
@@ -375,6 +379,17 @@ pub fn check(xml: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paragraph_borders_are_sorted() {
+        let src =
+            r#"<w:pPr><w:pBdr><w:left w:val="single" /><w:top w:val="single" /></w:pBdr></w:pPr>"#;
+        assert_eq!(
+            reorder(src),
+            r#"<w:pPr><w:pBdr><w:top w:val="single" /><w:left w:val="single" /></w:pBdr></w:pPr>"#
+        );
+        assert!(check(&reorder(src)).is_ok());
+    }
 
     #[test]
     fn ppr_children_are_sorted_recursively() {

@@ -163,7 +163,84 @@ pub fn lines_with(bytes: &[u8], limits: &Limits) -> Result<Vec<String>, Error> {
         limits: *limits,
     };
     reader.blocks(body, 0)?;
-    Ok(reader.out)
+    // Page 1's own header and footer hold the marks of its margins (ô 11 over
+    // the national title, ô 13 at the foot): the header's lines go first, the
+    // footer's last.
+    let (top, foot) = first_page_parts(&mut zip, &main, &doc, limits)?;
+    let mut out = Vec::new();
+    for (name, at_top) in [(top, true), (foot, false)] {
+        let Some(name) = name else { continue };
+        let Some(xml) = part(&mut zip, &name, limits.part_bytes)? else {
+            continue;
+        };
+        let part_doc = parse_xml(&name, &xml, limits.nodes)?;
+        let mut r = Reader {
+            out: Vec::new(),
+            paragraphs: reader.paragraphs,
+            limits: *limits,
+        };
+        r.blocks(part_doc.root_element(), 0)?;
+        reader.paragraphs = r.paragraphs;
+        if at_top {
+            out = r.out;
+        } else {
+            reader.out.extend(r.out);
+        }
+    }
+    out.extend(reader.out);
+    Ok(out)
+}
+
+/// The parts of the first section's first-page header and footer (a document
+/// whose first page differs, `w:titlePg`), as archive names.
+fn first_page_parts(
+    zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
+    main: &str,
+    doc: &Document<'_>,
+    limits: &Limits,
+) -> Result<(Option<String>, Option<String>), Error> {
+    let Some(sect) = doc.descendants().find(|n| is(n, "sectPr")) else {
+        return Ok((None, None));
+    };
+    let id_of = |kind: &str| {
+        sect.children()
+            .find(|n| {
+                is(n, kind)
+                    && n.attributes()
+                        .any(|a| a.name() == "type" && a.value() == "first")
+            })
+            .and_then(|n| {
+                n.attributes()
+                    .find(|a| a.name() == "id")
+                    .map(|a| a.value().to_string())
+            })
+    };
+    let (h, f) = (id_of("headerReference"), id_of("footerReference"));
+    if h.is_none() && f.is_none() {
+        return Ok((None, None));
+    }
+    let (dir, file) = main.rsplit_once('/').unwrap_or(("", main));
+    let rels_name = if dir.is_empty() {
+        format!("_rels/{file}.rels")
+    } else {
+        format!("{dir}/_rels/{file}.rels")
+    };
+    let Some(rels) = part(zip, &rels_name, limits.part_bytes)? else {
+        return Ok((None, None));
+    };
+    let rels = parse_xml(&rels_name, &rels, limits.nodes)?;
+    let target = |id: Option<String>| {
+        let id = id?;
+        rels.descendants()
+            .find(|n| n.has_tag_name("Relationship") && n.attribute("Id") == Some(id.as_str()))
+            .and_then(|n| n.attribute("Target"))
+            .map(|t| match t.strip_prefix('/') {
+                Some(abs) => abs.to_string(),
+                None if dir.is_empty() => t.to_string(),
+                None => format!("{dir}/{t}"),
+            })
+    };
+    Ok((target(h), target(f)))
 }
 
 fn is(n: &Node<'_, '_>, name: &str) -> bool {

@@ -314,9 +314,12 @@ fn join_continuations(lines: Vec<Line>) -> Vec<Line> {
     out
 }
 
+#[derive(Default)]
 struct Parser {
     unplaced: Vec<(usize, String)>,
     recognized: Vec<(usize, String)>,
+    /// The marks found on the way (ô 10a, 10b, 11, 13).
+    marks: crate::model::Marks,
 }
 
 /// A section under construction, with its depth.
@@ -481,8 +484,8 @@ pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
         return Err(not_a_plan("the text is empty"));
     }
     let mut p = Parser {
-        unplaced: Vec::new(),
         recognized: removed,
+        ..Parser::default()
     };
 
     // The title line divides the header from the rest; a Công văn has none, and its
@@ -705,6 +708,16 @@ pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
             p.recognized.push((0, "./.".into()));
         }
     }
+    if sections.is_empty()
+        && let Some(Block::Paragraph(t)) = pre.last_mut()
+        && let Some(last) = t.spans_mut().last_mut()
+        && last.text.trim_end().ends_with("./.")
+    {
+        // A body of paragraphs only: the template writes the end mark again.
+        let trimmed = last.text.trim_end().trim_end_matches("./.").trim_end();
+        last.text = format!("{trimmed}.");
+        p.recognized.push((0, "./.".into()));
+    }
     let mut preamble = Vec::new();
     for b in pre {
         match b {
@@ -768,6 +781,8 @@ pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
             tail = &tail[used..];
         }
     }
+    let used = p.contact(tail);
+    tail = &tail[used..];
     let appendices = p.appendices(tail);
 
     let defaults = crate::model::default_styles(doc_type);
@@ -797,6 +812,7 @@ pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
         minutes: parts.minutes,
         leave,
         cosigners,
+        marks: std::mem::take(&mut p.marks),
     };
     // A sentence naming the issuer as its derived name would is left to the default.
     let issuer = plan.header.issuer_in_text();
@@ -979,10 +995,7 @@ fn plan_body(lines: &[Line]) -> (Vec<Block>, Vec<Section>, Vec<NumberStyle>) {
 fn regulation_body(lines: &[Line]) -> (Vec<Block>, Vec<Section>, bool) {
     let chapters = lines.iter().any(|l| chapter_line(&l.text).is_some());
     if !chapters {
-        let mut p = Parser {
-            unplaced: Vec::new(),
-            recognized: Vec::new(),
-        };
+        let mut p = Parser::default();
         let (pre, articles, _) = decision_body(lines, &mut p);
         return (pre, articles, false);
     }
@@ -1016,10 +1029,7 @@ fn regulation_body(lines: &[Line]) -> (Vec<Block>, Vec<Section>, bool) {
             .iter()
             .position(|l| chapter_line(&l.text).is_some())
             .map_or(lines.len(), |e| e + k);
-        let mut p = Parser {
-            unplaced: Vec::new(),
-            recognized: Vec::new(),
-        };
+        let mut p = Parser::default();
         let (content, articles, _) = decision_body(&lines[k..end], &mut p);
         chapter.content = content;
         chapter.sections = articles;
@@ -1137,6 +1147,13 @@ impl Parser {
             } else if let Some((place, date)) = place_date(t) {
                 header.place = place;
                 header.date = date;
+            } else if let Some(mark) = forms::mark(t) {
+                self.recognized.push((l.no, t.clone()));
+                match mark {
+                    forms::Mark::Urgency(m) => self.marks.urgency = Some(m),
+                    forms::Mark::Confidentiality(m) => self.marks.confidentiality = Some(m),
+                    forms::Mark::Circulation(m) => self.marks.circulation = Some(m),
+                }
             } else if is_upper_line(t) {
                 bodies.push(fold(t));
             } else {
@@ -1157,10 +1174,7 @@ impl Parser {
 
     /// Recipient items and the `Lưu:` line; returns the index after them.
     fn recipients(&mut self, lines: &[Line]) -> (Recipients, usize) {
-        let mut r = Recipients {
-            items: Vec::new(),
-            archive: String::new(),
-        };
+        let mut r = Recipients::default();
         let mut i = 0;
         while i < lines.len() {
             let t = lines[i].text.as_str();
@@ -1180,7 +1194,14 @@ impl Parser {
             };
             if let Some(archive) = item.strip_prefix("Lưu") {
                 let archive = archive.trim_start().trim_start_matches(':').trim();
-                r.archive = archive.trim_end_matches(['.', ';']).trim().to_string();
+                let archive = archive.trim_end_matches(['.', ';']).trim();
+                // Ô 12 after the archive: `VT, TH(2). H` or `VT, HC. PL.(300)`.
+                let (archive, drafter) = forms::drafter(archive);
+                r.archive = archive.to_string();
+                if let Some((d, n)) = drafter {
+                    r.drafter = Some(d);
+                    r.copies = n;
+                }
                 i += 1;
                 break;
             }

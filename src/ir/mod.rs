@@ -103,6 +103,15 @@ pub enum Role {
     /// The caption over a confirmation signature (a Giấy nghỉ phép's
     /// `Xác nhận của cơ quan …`), small and italic.
     ConfirmationTitle,
+    /// `TUYỆT MẬT`, `TỐI MẬT`, `MẬT` (ô 10a), boxed, under the number.
+    Confidentiality,
+    /// `HỎA TỐC`, `THƯỢNG KHẨN`, `KHẨN` (ô 10b), boxed in red, under ô 10a.
+    Urgency,
+    /// `XEM XONG TRẢ LẠI`, `LƯU HÀNH NỘI BỘ` … (ô 11), boxed, in the top margin
+    /// of page 1.
+    Circulation,
+    /// The address and contact line (ô 13), at the foot of page 1.
+    Contact,
 }
 
 impl Role {
@@ -150,6 +159,10 @@ impl Role {
             Role::LeadLine => "lead-line",
             Role::DispatchRecipient => "dispatch-recipient",
             Role::ConfirmationTitle => "confirmation-title",
+            Role::Confidentiality => "confidentiality",
+            Role::Urgency => "urgency",
+            Role::Circulation => "circulation",
+            Role::Contact => "contact",
         }
     }
 
@@ -337,6 +350,10 @@ pub struct Document {
     pub author: String,
     /// The blocks in reading order.
     pub blocks: Vec<Block>,
+    /// What page 1 shows in its top margin (ô 11), over the national title.
+    pub page_top: Vec<Para>,
+    /// What page 1 shows at its foot (ô 13), under a rule across the text width.
+    pub page_foot: Vec<Para>,
 }
 
 impl Document {
@@ -366,6 +383,12 @@ impl Document {
         let mut out = String::new();
         let _ = writeln!(out, "title: {}", self.title);
         let _ = writeln!(out, "author: {}", self.author);
+        if !self.page_top.is_empty() {
+            out.push_str("[page 1 top]\n");
+            self.page_top
+                .iter()
+                .for_each(|p| write_para(&mut out, p, "  "));
+        }
         for b in &self.blocks {
             match b {
                 Block::Para(p) => write_para(&mut out, p, ""),
@@ -408,6 +431,12 @@ impl Document {
                     }
                 }
             }
+        }
+        if !self.page_foot.is_empty() {
+            out.push_str("[page 1 foot]\n");
+            self.page_foot
+                .iter()
+                .for_each(|p| write_para(&mut out, p, "  "));
         }
         out
     }

@@ -6,6 +6,8 @@
 //!   <p role="heading" level="2" label="1."><b>Mục đích</b><tail>text</tail></p>
 //!   <page-break/>
 //!   <end-mark/>
+//!   <page-top><p role="circulation">XEM XONG TRẢ LẠI</p></page-top>
+//!   <page-foot><p role="contact">Địa chỉ: …</p></page-foot>
 //!   <section orientation="landscape"/>
 //!   <table widths="1 6 3">
 //!     <row header="true"><cell><p role="table-head">TT</p></cell>...</row>
@@ -89,7 +91,7 @@ impl<'a, 'i> Parser<'a, 'i> {
         let mut doc = Document {
             title: root.attribute("title").unwrap_or_default().to_string(),
             author: root.attribute("author").unwrap_or_default().to_string(),
-            blocks: Vec::new(),
+            ..Document::default()
         };
         nfc_in_place(&mut doc.title);
         nfc_in_place(&mut doc.author);
@@ -98,6 +100,22 @@ impl<'a, 'i> Parser<'a, 'i> {
                 "p" => doc.blocks.push(Block::Para(self.para(node)?)),
                 "columns" => doc.blocks.push(self.columns(node)?),
                 "page-break" => doc.blocks.push(Block::PageBreak),
+                "page-top" | "page-foot" => {
+                    let mut paras = Vec::new();
+                    for p in self.elements(node)? {
+                        if p.tag_name().name() != "p" {
+                            return Err(
+                                self.err(p, "only <p> may stand in <page-top> or <page-foot>")
+                            );
+                        }
+                        paras.push(self.para(p)?);
+                    }
+                    if node.tag_name().name() == "page-top" {
+                        doc.page_top.extend(paras);
+                    } else {
+                        doc.page_foot.extend(paras);
+                    }
+                }
                 "end-mark" => append_end_mark(&mut doc.blocks),
                 "table" => doc.blocks.push(Block::Table(self.table(node)?)),
                 "section" => {
@@ -119,7 +137,7 @@ impl<'a, 'i> Parser<'a, 'i> {
                     return Err(self.err(
                         node,
                         format!(
-                            "unknown element <{other}>; expected <p>, <columns>, <table>, <section>, <page-break> or <end-mark>"
+                            "unknown element <{other}>; expected <p>, <columns>, <table>, <section>, <page-break>, <end-mark>, <page-top> or <page-foot>"
                         ),
                     ));
                 }
@@ -335,6 +353,10 @@ impl<'a, 'i> Parser<'a, 'i> {
             "lead-line" => Role::LeadLine,
             "dispatch-recipient" => Role::DispatchRecipient,
             "confirmation-title" => Role::ConfirmationTitle,
+            "confidentiality" => Role::Confidentiality,
+            "urgency" => Role::Urgency,
+            "circulation" => Role::Circulation,
+            "contact" => Role::Contact,
             other => return Err(self.err(node, format!("unknown role \"{other}\""))),
         };
         Ok(role)

@@ -7,12 +7,14 @@ use crate::Error;
 use crate::fonts::{Face, Shapers};
 use crate::ir::{self, Block, ColumnsKind, Document, Para, Role, header_rows};
 use crate::model::Span;
-use crate::nd30::{Align, PT_PER_MM, ParaStyle, Rule, Typography};
+use crate::nd30::{self, Align, PT_PER_MM, ParaStyle, Rule, Typography};
 
 /// Height of the empty paragraph that carries a rule (as in the DOCX: exactly 2 pt)
 /// plus the rule's thickness, which the border adds below it.
 const RULE_LINE: f32 = 2.0;
 const RULE_THICKNESS: f32 = 0.75;
+/// The line width of a mark's box (the DOCX border's 1 pt).
+const FRAME_BORDER: f32 = 1.0;
 /// Space after the rule under the summary, points (as in the DOCX).
 const SUMMARY_RULE_AFTER: f32 = 12.0;
 const TWIP: f32 = 1.0 / 20.0;
@@ -112,7 +114,18 @@ pub fn layout(doc: &Document, typo: &Typography, shapers: &Shapers) -> Result<La
         ascent_factor: asc + gap,
     };
     let units = engine.units(doc);
-    Ok(engine.paginate(units))
+    let foot = engine.foot(&doc.page_foot);
+    let mut layout = engine.paginate(units, foot.as_ref().map(|f| f.height));
+    if let Some(first) = layout.pages.first_mut() {
+        engine.page_top(&doc.page_top, first);
+        if let Some(f) = foot {
+            let top = first.height - engine.typo.footer_distance_mm * PT_PER_MM - f.height;
+            first
+                .items
+                .extend(f.items.into_iter().map(|it| shift(it, top)));
+        }
+    }
+    Ok(layout)
 }
 
 fn role_face(st: &ParaStyle, span: Option<&Span>) -> Face {
@@ -417,6 +430,17 @@ impl Engine<'_> {
             let run_len = paras[i..].iter().take_while(|p| p.role == role).count();
             let group = &paras[i..i + run_len];
             for (k, p) in group.iter().enumerate() {
+                if self.typo.style(p.role).frame {
+                    let gap = match prev_after {
+                        Some(a) => a.max(self.typo.style(p.role).space_before),
+                        None => self.typo.style(p.role).space_before,
+                    };
+                    let (boxed, h) = self.framed(first_id + i + k, p, x, width);
+                    items.extend(boxed.into_iter().map(|it| shift(it, y + gap)));
+                    y += gap + h;
+                    prev_after = Some(self.typo.style(p.role).space_after);
+                    continue;
+                }
                 let mut b = self.para_box(first_id + i + k, p, x, width, None);
                 if i == 0 && k == 0 && first_space > 0.0 {
                     b.before = first_space;
@@ -445,6 +469,91 @@ impl Engine<'_> {
             i += run_len;
         }
         (items, y)
+    }
+
+    /// A one-line mark in its box (R33, R34), centred in a box `width` wide whose
+    /// left edge is `x`: the items from y = 0 and the height of the box.
+    fn framed(&self, id: usize, p: &Para, x: f32, width: f32) -> (Vec<Item>, f32) {
+        let st = self.typo.style(p.role);
+        let text = p.plain();
+        let measured = self
+            .shapers
+            .width(Face::of(st.bold, st.italic), &text, st.size);
+        let fw = nd30::frame_width_pt(&text, measured).min(width);
+        let fx = x + (width - fw) / 2.0;
+        let b = self.para_box(id, p, fx, fw, None);
+        let pad = nd30::frame_space_pt(st.size) + FRAME_BORDER;
+        let mut items = Vec::new();
+        let mut y = pad;
+        for line in b.lines {
+            push_line(&mut items, line, b.x, y + b.ascent, b.para);
+            y += b.line_height;
+        }
+        y += pad;
+        for it in &mut items {
+            if let Item::Text { color, .. } = it {
+                *color = st.color;
+            }
+        }
+        items.push(Item::Frame {
+            x: fx,
+            y: 0.0,
+            width: fw,
+            height: y,
+            color: st.color,
+        });
+        (items, y)
+    }
+
+    /// Page 1's top margin (ô 11): the marks centred over the national title,
+    /// their box's top at the header distance.
+    fn page_top(&self, paras: &[Para], page: &mut Page) {
+        let (lw, rw, indent) = self.typo.header_columns_twips;
+        let x = self.text_left() + (indent + lw) as f32 * TWIP;
+        let mut y = self.typo.header_distance_mm * PT_PER_MM;
+        for p in paras {
+            let (items, h) = if self.typo.style(p.role).frame {
+                self.framed(usize::MAX, p, x, rw as f32 * TWIP)
+            } else {
+                let mut items = Vec::new();
+                let b = self.para_box(usize::MAX, p, x, rw as f32 * TWIP, None);
+                let mut h = 0.0;
+                for line in b.lines {
+                    push_line(&mut items, line, b.x, h + b.ascent, usize::MAX);
+                    h += b.line_height;
+                }
+                (items, h)
+            };
+            page.items.extend(items.into_iter().map(|it| shift(it, y)));
+            y += h;
+        }
+    }
+
+    /// Page 1's foot (ô 13): a rule across the text width, then the lines; items
+    /// from y = 0 and the height, or `None` when there is nothing.
+    fn foot(&self, paras: &[Para]) -> Option<ColumnsBox> {
+        if paras.is_empty() {
+            return None;
+        }
+        let width = self.typo.text_width_pt();
+        let mut items = vec![Item::Rule {
+            x: self.text_left(),
+            y: 0.0,
+            width,
+            height: RULE_THICKNESS,
+        }];
+        let mut y = RULE_THICKNESS + nd30::FOOT_RULE_SPACE_PT;
+        for (k, p) in paras.iter().enumerate() {
+            let b = self.para_box(usize::MAX, p, self.text_left(), width, None);
+            if k > 0 {
+                y += b.before;
+            }
+            for line in b.lines {
+                push_line(&mut items, line, b.x, y + b.ascent, usize::MAX);
+                y += b.line_height;
+            }
+        }
+        Some(ColumnsBox { height: y, items })
     }
 
     fn columns(&self, id: usize, kind: ColumnsKind, left: &[Para], right: &[Para]) -> ColumnsBox {
@@ -484,7 +593,9 @@ impl Engine<'_> {
         }
     }
 
-    fn paginate(&self, units: Vec<Unit>) -> Layout {
+    /// Flows the units on pages; `foot` is the height of page 1's foot (ô 13),
+    /// which, as in Word, raises that page's bottom when it reaches over the margin.
+    fn paginate(&self, units: Vec<Unit>, foot: Option<f32>) -> Layout {
         let (page_w, page_h) = self.page_size(false);
         let mut f = Flow {
             pages: Vec::new(),
@@ -496,6 +607,10 @@ impl Engine<'_> {
             at_top: true,
         };
         f.start_page(1, self.page_size(false));
+        if let Some(h) = foot {
+            let top = page_h - self.typo.footer_distance_mm * PT_PER_MM - h;
+            f.bottom = f.bottom.min(top);
+        }
         for (i, unit) in units.iter().enumerate() {
             match unit {
                 Unit::PageBreak => f.new_page(),
@@ -595,6 +710,7 @@ fn push_line(items: &mut Vec<Item>, line: Line, x: f32, baseline: f32, para: usi
             baseline,
             fragment,
             para,
+            color: None,
         });
     }
 }

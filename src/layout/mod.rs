@@ -28,8 +28,10 @@ pub enum Item {
         /// What to draw.
         fragment: Fragment,
         /// Index of the IR paragraph the line belongs to, in [`crate::ir::Document::paras`]
-        /// order (the page number uses `usize::MAX`).
+        /// order (the page number and the marks in the margins use `usize::MAX`).
         para: usize,
+        /// The ink, when not black (the red of an urgency mark).
+        color: Option<[u8; 3]>,
     },
     /// A filled rectangle: the short rules of the header and title.
     Rule {
@@ -41,6 +43,19 @@ pub enum Item {
         width: f32,
         /// Height (the rule's thickness).
         height: f32,
+    },
+    /// The outline of a rectangle: the box of an urgency or circulation mark.
+    Frame {
+        /// Left.
+        x: f32,
+        /// Top.
+        y: f32,
+        /// Width.
+        width: f32,
+        /// Height.
+        height: f32,
+        /// The ink, when not black.
+        color: Option<[u8; 3]>,
     },
 }
 
@@ -85,7 +100,7 @@ impl Layout {
                         fragment,
                         ..
                     } => Some((*baseline, *x, fragment.text.trim_end().to_string())),
-                    Item::Rule { .. } => None,
+                    Item::Rule { .. } | Item::Frame { .. } => None,
                 })
                 .filter(|f| !f.2.is_empty())
                 .collect();

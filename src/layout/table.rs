@@ -253,11 +253,26 @@ pub(super) fn shift(item: Item, dy: f32) -> Item {
             baseline,
             fragment,
             para,
+            color,
         } => Item::Text {
             x,
             baseline: baseline + dy,
             fragment,
             para,
+            color,
+        },
+        Item::Frame {
+            x,
+            y,
+            width,
+            height,
+            color,
+        } => Item::Frame {
+            x,
+            y: y + dy,
+            width,
+            height,
+            color,
         },
         Item::Rule {
             x,

@@ -15,6 +15,13 @@ pub struct Recipients {
     pub items: Vec<String>,
     /// What follows `Lưu:`, e.g. `VT` or `VT, HC (2)`.
     pub archive: String,
+    /// The drafter's symbol at the end of the `Lưu:` line (ô 12, R35): `PL` in
+    /// `- Lưu: VT, HC. PL.(300)`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drafter: Option<String>,
+    /// The number of copies issued, after the drafter's symbol (ô 12): `300`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copies: Option<u32>,
 }
 
 impl Recipients {
@@ -22,12 +29,42 @@ impl Recipients {
     pub fn is_empty(&self) -> bool {
         self.items.is_empty() && self.archive.trim().is_empty()
     }
+
+    /// What follows `Lưu:` as printed, with the drafter's symbol and the copies of
+    /// ô 12 and the final stop.
+    ///
+    /// ```
+    /// let mut r = vanban::model::Recipients { archive: "VT, HC".into(), ..Default::default() };
+    /// assert_eq!(r.archive_line(), "VT, HC.");
+    /// r.drafter = Some("PL".into());
+    /// r.copies = Some(300);
+    /// assert_eq!(r.archive_line(), "VT, HC. PL.(300)");
+    /// ```
+    pub fn archive_line(&self) -> String {
+        let mut out = self.archive.trim().trim_end_matches('.').to_string();
+        out.push('.');
+        if let Some(d) = self
+            .drafter
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+        {
+            out.push(' ');
+            out.push_str(d.trim_end_matches('.'));
+            out.push('.');
+            if let Some(n) = self.copies {
+                out.push_str(&format!("({n})"));
+            }
+        }
+        out
+    }
 }
 
 impl VisitText for Recipients {
     fn visit_text(&mut self, f: &mut dyn FnMut(&mut String)) {
         self.items.visit_text(f);
         self.archive.visit_text(f);
+        self.drafter.visit_text(f);
     }
 }
 

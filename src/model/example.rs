@@ -83,6 +83,7 @@ pub fn example(t: DocType) -> Option<Document> {
                 "Các phòng, đơn vị thuộc Sở".into(),
             ],
             archive: "VT, VP".into(),
+            ..Recipients::default()
         },
         signature,
         attachments: Vec::new(),
@@ -95,6 +96,7 @@ pub fn example(t: DocType) -> Option<Document> {
         minutes: None,
         leave: None,
         cosigners: Vec::new(),
+        marks: Default::default(),
     };
     match form {
         Form::Decision => {

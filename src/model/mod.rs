@@ -14,6 +14,7 @@ mod doc_type;
 mod example;
 mod forms;
 mod header;
+mod marks;
 pub mod numbering;
 mod table;
 mod text;
@@ -28,6 +29,7 @@ pub use forms::{
     Confirmation, HONORIFIC_BLANK, Introduction, Invitation, InvitationField, Leave, Minutes,
 };
 pub use header::{DRAFT_BLANK, Header, IssueDate};
+pub use marks::{CONFIDENTIALITY, Marks, URGENCY};
 pub use numbering::NumberStyle;
 pub use table::{Cell, CellAlign, Column, Grid, Row, Table, start_columns};
 pub use text::{
@@ -130,6 +132,9 @@ pub struct Document {
     /// Appendices, each on pages of its own after the signature.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub appendices: Vec<Appendix>,
+    /// Confidentiality, urgency, circulation and contact marks (ô 10a, 10b, 11, 13).
+    #[serde(default, skip_serializing_if = "Marks::is_empty")]
+    pub marks: Marks,
     /// Lines an import could not place, kept so that nothing is lost; not rendered.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unplaced: Vec<String>,
@@ -291,6 +296,7 @@ impl VisitText for Document {
         self.recipients.visit_text(f);
         self.signature.visit_text(f);
         self.cosigners.visit_text(f);
+        self.marks.visit_text(f);
         self.attachments.visit_text(f);
         self.appendices.visit_text(f);
         self.unplaced.visit_text(f);

@@ -4,10 +4,12 @@
 //! copied; the same input gives the same bytes (no clock, no random ids); PDF/A-2b
 //! is available with krilla's validation on.
 
+use krilla::color::rgb;
 use krilla::configure::{Archival, ConfigurationBuilder};
 use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::metadata::{DateTime, Metadata};
 use krilla::page::PageSettings;
+use krilla::paint::{Fill, Paint, Stroke};
 use krilla::text::{GlyphId, KrillaGlyph};
 use krilla::{Document, SerializeSettings};
 
@@ -29,6 +31,23 @@ pub struct PdfOptions {
     pub title: String,
     /// Author (the issuing body).
     pub author: String,
+}
+
+/// The line width of a mark's box, points (the DOCX border's 1 pt).
+const FRAME_WIDTH: f32 = 1.0;
+
+/// The sRGB paint of a colour, black when none.
+fn paint(color: Option<[u8; 3]>) -> Paint {
+    let [r, g, b] = color.unwrap_or([0, 0, 0]);
+    rgb::Color::new(r, g, b).into()
+}
+
+/// The paint of a colour, black when none.
+fn fill(color: Option<[u8; 3]>) -> Fill {
+    Fill {
+        paint: paint(color),
+        ..Fill::default()
+    }
 }
 
 /// Writes `layout` as PDF bytes.
@@ -55,8 +74,11 @@ pub fn write(layout: &Layout, fonts: &FontSet, opts: &PdfOptions) -> Result<Vec<
                     x,
                     baseline,
                     fragment,
+                    color,
                     ..
                 } => {
+                    // Black is the default fill: a document without marks stays as it was.
+                    surface.set_fill(color.map(|c| fill(Some(c))));
                     let size = fragment.size;
                     let glyphs: Vec<KrillaGlyph> = fragment
                         .glyphs
@@ -82,12 +104,35 @@ pub fn write(layout: &Layout, fonts: &FontSet, opts: &PdfOptions) -> Result<Vec<
                         false,
                     );
                 }
+                Item::Frame {
+                    x,
+                    y,
+                    width,
+                    height,
+                    color,
+                } => {
+                    if let Some(rect) = Rect::from_xywh(*x, *y, *width, *height) {
+                        let mut pb = PathBuilder::new();
+                        pb.push_rect(rect);
+                        if let Some(path) = pb.finish() {
+                            surface.set_fill(None);
+                            surface.set_stroke(Some(Stroke {
+                                paint: paint(*color),
+                                width: FRAME_WIDTH,
+                                ..Stroke::default()
+                            }));
+                            surface.draw_path(&path);
+                            surface.set_stroke(None);
+                        }
+                    }
+                }
                 Item::Rule {
                     x,
                     y,
                     width,
                     height,
                 } => {
+                    surface.set_fill(None);
                     if let Some(rect) = Rect::from_xywh(*x, *y, *width, *height) {
                         let mut pb = PathBuilder::new();
                         pb.push_rect(rect);

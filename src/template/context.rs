@@ -64,8 +64,13 @@ pub struct DocumentContext {
     pub conclusion: Vec<BlockCtx>,
     /// Recipient items, without punctuation.
     pub recipients: Vec<String>,
-    /// What follows `Lưu:`.
+    /// What follows `Lưu:`, as written.
     pub archive: String,
+    /// What follows `Lưu:` as printed: with the drafter's symbol and the copies
+    /// (ô 12) and its final stop.
+    pub archive_line: String,
+    /// The marks of ô 10a, 10b, 11 and 13, each empty when not set.
+    pub marks: MarksCtx,
     /// Authority and title lines, upper case.
     pub signature_lines: Vec<String>,
     /// The signer's name.
@@ -74,6 +79,15 @@ pub struct DocumentContext {
     pub attachments: Vec<AttachmentCtx>,
     /// Appendices.
     pub appendices: Vec<AppendixCtx>,
+}
+
+/// The marks, each empty when not set.
+#[derive(Debug, Serialize)]
+pub struct MarksCtx {
+    confidentiality: String,
+    urgency: String,
+    circulation: String,
+    contact: Vec<SpanCtx>,
 }
 
 /// One signature: its upper-case lines and the name.
@@ -618,6 +632,13 @@ pub fn document_context(plan: &Document) -> DocumentContext {
         outline: outline(&plan.sections, &|d| plan.style_at(d), by_depth),
         recipients: plan.recipients.items.clone(),
         archive: plan.recipients.archive.clone(),
+        archive_line: plan.recipients.archive_line(),
+        marks: MarksCtx {
+            confidentiality: plan.marks.confidentiality.clone().unwrap_or_default(),
+            urgency: plan.marks.urgency.clone().unwrap_or_default(),
+            circulation: plan.marks.circulation.clone().unwrap_or_default(),
+            contact: plan.marks.contact.as_ref().map(spans).unwrap_or_default(),
+        },
         signature_lines: plan.signature.lines(),
         signer_name: plan.signature.name.clone(),
         appendices: plan

@@ -96,7 +96,110 @@ fn person(t: &str) -> Option<(Option<String>, String)> {
     None
 }
 
+/// A mark of the header (ô 10a, 10b, 11).
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum Mark {
+    Urgency(String),
+    Confidentiality(String),
+    Circulation(String),
+}
+
+/// The mark a header line is, when it is one: the decree's urgency and
+/// confidentiality words and the usual circulation notes, in capitals.
+pub(super) fn mark(t: &str) -> Option<Mark> {
+    let f = fold(t);
+    let f = f.trim_matches(['[', ']', '(', ')']).trim();
+    if !is_upper_line(f) {
+        return None;
+    }
+    let hoa = f.replace("HOẢ", "HỎA");
+    if crate::model::URGENCY.contains(&hoa.as_str()) || hoa == "HỎA TỐC HẸN GIỜ" {
+        return Some(Mark::Urgency(f.to_string()));
+    }
+    if crate::model::CONFIDENTIALITY.contains(&f) {
+        return Some(Mark::Confidentiality(f.to_string()));
+    }
+    const CIRCULATION: &[&str] = &[
+        "XEM XONG TRẢ LẠI",
+        "LƯU HÀNH NỘI BỘ",
+        "KHÔNG PHỔ BIẾN",
+        "KHÔNG ĐĂNG TẢI",
+        "TÀI LIỆU THU HỒI",
+    ];
+    if CIRCULATION.contains(&f) {
+        return Some(Mark::Circulation(f.to_string()));
+    }
+    None
+}
+
+/// The archive of a `Lưu:` line and the drafter's symbol and copies after it
+/// (ô 12): `VT, TH(2). H` is `VT, TH(2)` and `H`; `VT, HC. PL.(300)` is `VT, HC`
+/// and `PL`, 300. A last part that is not an upper-case symbol stays archive.
+pub(super) fn drafter(archive: &str) -> (&str, Option<(String, Option<u32>)>) {
+    let Some((head, tail)) = archive.rsplit_once(". ") else {
+        return (archive, None);
+    };
+    let tail = tail.trim();
+    let (symbol, copies) = match tail.split_once('(') {
+        Some((s, n)) => match n.trim_end_matches(')').trim().parse::<u32>() {
+            Ok(n) => (s.trim_end_matches('.').trim(), Some(n)),
+            Err(_) => return (archive, None),
+        },
+        None => (tail.trim_end_matches('.'), None),
+    };
+    let ok = !symbol.is_empty()
+        && symbol.chars().count() <= 12
+        && symbol
+            .chars()
+            .all(|c| c.is_uppercase() || c == '.' || c.is_ascii_digit());
+    if ok {
+        (head.trim(), Some((symbol.to_string(), copies)))
+    } else {
+        (archive, None)
+    }
+}
+
 impl Parser {
+    /// The contact lines of ô 13 at the start of `lines` (`Địa chỉ: …`, `ĐT: …`,
+    /// `Số điện thoại liên hệ …`), joined into the marks; returns how many lines
+    /// they took.
+    pub(super) fn contact(&mut self, lines: &[Line]) -> usize {
+        let is_contact = |t: &str| {
+            [
+                "Địa chỉ",
+                "ĐT",
+                "Điện thoại",
+                "Số điện thoại",
+                "E-mail",
+                "Email",
+                "Website",
+                "Fax",
+            ]
+            .iter()
+            .any(|w| t.starts_with(w))
+        };
+        let mut parts: Vec<String> = Vec::new();
+        let mut i = 0;
+        while i < lines.len() {
+            let t = fold(&lines[i].text);
+            if t.is_empty() {
+                i += 1;
+                continue;
+            }
+            if !is_contact(&t) {
+                break;
+            }
+            self.recognized.push((lines[i].no, t.clone()));
+            parts.push(t);
+            i += 1;
+        }
+        if parts.is_empty() {
+            return 0;
+        }
+        self.marks.contact = Some(Text::from(parts.join(" ")));
+        i
+    }
+
     /// Takes the lines of `t`'s fixed form out of `body` (non-empty, continuation
     /// lines joined) and returns what they say.
     pub(super) fn form_parts(&mut self, t: DocType, body: &mut Vec<Line>) -> FormParts {
@@ -502,6 +605,26 @@ mod tests {
         assert_eq!(
             find_date("Hôm nay, ngày 26/5/2026 tại Sở"),
             Some(d(26, 5, 2026))
+        );
+    }
+
+    #[test]
+    fn marks_and_the_drafter() {
+        assert_eq!(mark("HỎA TỐC"), Some(Mark::Urgency("HỎA TỐC".into())));
+        assert_eq!(mark("HOẢ TỐC"), Some(Mark::Urgency("HOẢ TỐC".into())));
+        assert_eq!(mark("MẬT"), Some(Mark::Confidentiality("MẬT".into())));
+        assert_eq!(mark("Khẩn"), None);
+        assert_eq!(
+            drafter("VT, TH(2). H"),
+            ("VT, TH(2)", Some(("H".into(), None)))
+        );
+        assert_eq!(
+            drafter("VT, HC. PL.(300)"),
+            ("VT, HC", Some(("PL".into(), Some(300))))
+        );
+        assert_eq!(
+            drafter("VT, Phòng Hành chính. Bản sao"),
+            ("VT, Phòng Hành chính. Bản sao", None)
         );
     }
 
