@@ -126,6 +126,8 @@ pub enum Align {
     Center,
     /// Justified on both sides, last line flush left.
     Justify,
+    /// Flush right.
+    Right,
 }
 
 /// A short rule drawn under a paragraph, centred on it (R11, R12, R20).
@@ -135,6 +137,8 @@ pub enum Rule {
     Fraction(f32),
     /// Exactly the width of the text above it.
     TextWidth,
+    /// Across the whole box (a copy's separator, Mẫu 3.1).
+    Full,
 }
 
 /// How a paragraph of a given role looks.
@@ -243,6 +247,7 @@ impl Typography {
         let width = match rule {
             Rule::Fraction(f) => widest * f,
             Rule::TextWidth => widest,
+            Rule::Full => available,
         };
         ((available - width) / 2.0 * 20.0).round().max(0.0) as i32
     }
@@ -513,6 +518,28 @@ impl Typography {
             Role::Contact => ParaStyle {
                 size: 11.0,
                 align: Align::Left,
+                ..header
+            },
+            // Mẫu 3.1: a solid rule across the text width; the paragraph that
+            // carries it is 2 pt high.
+            Role::CopySeparator => ParaStyle {
+                size: 2.0,
+                space_before: 12.0,
+                keep_next: true,
+                rule: Some(Rule::Full),
+                ..header
+            },
+            // Phụ lục I Phần II §II.2.b: 13-14 pt bold capitals.
+            Role::CopyForm => ParaStyle {
+                size: 14.0,
+                bold: true,
+                upper: true,
+                ..header
+            },
+            // Phần II §I.3: Times New Roman 10, upright, black, top right.
+            Role::CopyStamp => ParaStyle {
+                size: 10.0,
+                align: Align::Right,
                 ..header
             },
             Role::PageNumber => ParaStyle {

@@ -685,3 +685,67 @@ fn r47_r48_decision_label_and_articles() {
         ["R47"]
     );
 }
+
+const MARKS: &str = "cong-van-hoa-toc-bao-so-3-lao-cai-2026";
+
+#[test]
+fn r33_r34_r35_marks_the_decree_knows() {
+    let ids = ["R33", "R34", "R35"];
+    assert!(type_findings(MARKS, |_| {}, &ids).is_empty());
+    // A level the decree does not have, and one written in lower case (fixed).
+    let f = type_findings(
+        MARKS,
+        |v| v["marks"]["urgency"] = "HỎA TỐC HẸN GIỜ".into(),
+        &ids,
+    );
+    assert_eq!(f, ["R33 marks.urgency"]);
+    let f = type_findings(MARKS, |v| v["marks"]["urgency"] = "Khẩn".into(), &ids);
+    assert_eq!(f, ["R33 marks.urgency"]);
+    let f = type_findings(
+        MARKS,
+        |v| v["marks"]["confidentiality"] = "BÍ MẬT".into(),
+        &ids,
+    );
+    assert_eq!(f, ["R34 marks.confidentiality"]);
+    let f = type_findings(
+        MARKS,
+        |v| v["marks"]["circulation"] = "Lưu hành nội bộ".into(),
+        &ids,
+    );
+    assert_eq!(f, ["R34 marks.circulation"]);
+    let f = type_findings(MARKS, |v| v["recipients"]["drafter"] = "th".into(), &ids);
+    assert_eq!(f, ["R35 recipients.drafter"]);
+    let f = type_findings(MARKS, |v| v["recipients"]["copies"] = 0.into(), &ids);
+    assert_eq!(f, ["R35 recipients.copies"]);
+}
+
+#[test]
+fn r39_a_copy_is_not_older_than_its_original() {
+    let ids = ["R39"];
+    let copy = "sao-y-thong-bao-treo-co-phuong-hoan-kiem-2026";
+    assert!(type_findings(copy, |_| {}, &ids).is_empty());
+    let f = type_findings(copy, |v| v["copy"]["date"]["month"] = 3.into(), &ids);
+    assert_eq!(f, ["R39 copy.date"]);
+}
+
+#[test]
+fn r50_to_r53_the_fixed_forms() {
+    let bb = "bien-ban-dam-hong-lao-cai-2026";
+    assert!(type_findings(bb, |_| {}, &["R50", "R52"]).is_empty());
+    let f = type_findings(bb, |v| v["cosigners"] = serde_json::json!([]), &["R50"]);
+    assert_eq!(f, ["R50 cosigners"]);
+    let f = type_findings(bb, |v| v["title"] = "BÁO CÁO HỌP".into(), &["R52"]);
+    assert_eq!(f, ["R52 title"]);
+    let ggt = "giay-gioi-thieu-ubnd-xa-bac-ha-2026";
+    assert!(type_findings(ggt, |_| {}, &["R51"]).is_empty());
+    let f = type_findings(
+        ggt,
+        |v| v["introduction"]["valid_until"]["month"] = 1.into(),
+        &["R51"],
+    );
+    assert_eq!(f, ["R51 introduction.valid_until"]);
+    let cd = "cong-dien-hoi-nghi-ma-tuy-vpcp-2025";
+    assert!(type_findings(cd, |_| {}, &["R53"]).is_empty());
+    let f = type_findings(cd, |v| v["sender"] = "Văn phòng Chính phủ".into(), &["R53"]);
+    assert_eq!(f, ["R53 sender"]);
+}

@@ -157,6 +157,14 @@ fn every_form_matches_libreoffice() {
         // Every mark: ô 10a, 10b (boxed, red), 11 in the top margin, 12 on the
         // Lưu line, 13 at the foot of page 1.
         ("cong-van-hoa-toc-bao-so-3-lao-cai-2026", 1, 1.0),
+        // Copies: the paper copy's block under its rule (Mẫu 3.1), the
+        // electronic copy's line at the top right of page 1 (Mẫu 3.2).
+        ("sao-y-thong-bao-treo-co-phuong-hoan-kiem-2026", 2, 1.0),
+        (
+            "sao-y-dien-tu-thong-bao-treo-co-phuong-hoan-kiem-2026",
+            1,
+            1.0,
+        ),
     ] {
         let plan =
             vanban::input::plan_from_file(&repo(&format!("fixtures/{fixture}.json"))).unwrap();

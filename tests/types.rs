@@ -168,6 +168,8 @@ const FIXTURES: &[&str] = &[
     "bien-ban-dam-hong-lao-cai-2026",
     "giay-nghi-phep-so-noi-vu-lao-cai-2026",
     "cong-van-hoa-toc-bao-so-3-lao-cai-2026",
+    "sao-y-thong-bao-treo-co-phuong-hoan-kiem-2026",
+    "sao-y-dien-tu-thong-bao-treo-co-phuong-hoan-kiem-2026",
 ];
 
 #[test]
@@ -402,4 +404,46 @@ fn the_readme_examples_of_each_form_render() {
         seen.push(doc.doc_type.slug());
     }
     assert_eq!(seen, ["quyet-dinh", "cong-van", "to-trinh"]);
+}
+
+/// The fixed forms' parts and the copy are refused where they do not belong or
+/// are incomplete, each error naming its JSON path.
+#[test]
+fn fixed_form_parts_and_copies_are_refused_with_their_path() {
+    let read = |f: &str| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(repo(&format!("fixtures/{f}.json"))).unwrap())
+            .unwrap()
+    };
+    let err = |v: &serde_json::Value| {
+        vanban::Document::from_json(&v.to_string())
+            .unwrap_err()
+            .to_string()
+    };
+    let mut v = read("giay-moi-hop-ccn-lao-cai-2026");
+    v["cosigners"] = serde_json::json!([{"title": "THƯ KÝ", "name": "Lê Thị Hoa"}]);
+    let e = err(&v);
+    assert!(e.contains("`cosigners`") && e.contains("Mẫu 1.9"), "{e}");
+    let mut v = read("giay-nghi-phep-so-noi-vu-lao-cai-2026");
+    v["leave"]["to"]["day"] = 1.into();
+    let e = err(&v);
+    assert!(
+        e.contains("`leave.to`") && e.contains("before it starts"),
+        "{e}"
+    );
+    let mut v = read("giay-gioi-thieu-ubnd-xa-bac-ha-2026");
+    v["summary"] = "Về việc thử".into();
+    assert!(err(&v).contains("`summary`"), "{}", err(&v));
+    let mut v = read("sao-y-thong-bao-treo-co-phuong-hoan-kiem-2026");
+    v["copy"].as_object_mut().unwrap().remove("signature");
+    assert!(err(&v).contains("`copy.signature`"), "{}", err(&v));
+    let mut v = read("sao-y-dien-tu-thong-bao-treo-co-phuong-hoan-kiem-2026");
+    v["copy"]["signed_at"] = "03/12/2026 09:15".into();
+    let e = err(&v);
+    assert!(
+        e.contains("`copy.signed_at`") && e.contains("ISO 8601"),
+        "{e}"
+    );
+    let mut v = read("sao-y-dien-tu-thong-bao-treo-co-phuong-hoan-kiem-2026");
+    v["copy"]["form"] = "SAO CHỤP".into();
+    assert!(err(&v).contains("copy.form"), "{}", err(&v));
 }

@@ -969,6 +969,8 @@ fn check_value(json: &str, opts: &Options) -> Result<Report, Error> {
         );
     }
     type_rules(&mut out, &plan);
+    marks_rules(&mut out, &plan);
+    form_rules(&mut out, &plan);
     let sig = &plan.signature;
     let mut check_upper = |path: &str, t: &str| {
         if t.chars().any(char::is_lowercase) {
@@ -1345,4 +1347,225 @@ pub fn fix_lines(raw: &[String], whole_legacy: bool) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// R33-R35, R39: the marks a records office adds, and the copy.
+fn marks_rules(out: &mut Out, plan: &Plan) {
+    use crate::model::{CONFIDENTIALITY, URGENCY};
+    let at = |p: &str| Location::Path(p.to_string());
+    let m = &plan.marks;
+    if let Some(u) = &m.urgency {
+        let norm = u.trim().to_uppercase().replace("HOẢ", "HỎA");
+        if !URGENCY.contains(&norm.as_str()) {
+            out.push(
+                "R33",
+                E,
+                &at("marks.urgency"),
+                u,
+                "Nghị định 30 chỉ có ba mức độ khẩn: «HỎA TỐC», «THƯỢNG KHẨN», «KHẨN» (không có «HỎA TỐC HẸN GIỜ»)",
+                "the decree has three urgency levels: «HỎA TỐC», «THƯỢNG KHẨN», «KHẨN» (no «HỎA TỐC HẸN GIỜ»)",
+                None,
+                false,
+            );
+        } else if norm != u.trim() && u.trim() != "HOẢ TỐC" {
+            out.push(
+                "R33",
+                E,
+                &at("marks.urgency"),
+                u,
+                "mức độ khẩn viết chữ in hoa",
+                "the urgency mark is written in capitals",
+                Some(norm),
+                true,
+            );
+        }
+    }
+    if let Some(c) = &m.confidentiality {
+        let norm = c.trim().to_uppercase();
+        if !CONFIDENTIALITY.contains(&norm.as_str()) {
+            out.push(
+                "R34",
+                E,
+                &at("marks.confidentiality"),
+                c,
+                "độ mật là «TUYỆT MẬT», «TỐI MẬT» hoặc «MẬT»",
+                "confidentiality is «TUYỆT MẬT», «TỐI MẬT» or «MẬT»",
+                None,
+                false,
+            );
+        } else if norm != c.trim() {
+            out.push(
+                "R34",
+                E,
+                &at("marks.confidentiality"),
+                c,
+                "độ mật viết chữ in hoa",
+                "the confidentiality mark is written in capitals",
+                Some(norm),
+                true,
+            );
+        }
+    }
+    if let Some(c) = &m.circulation
+        && c.trim().to_uppercase() != c.trim()
+    {
+        out.push(
+            "R34",
+            E,
+            &at("marks.circulation"),
+            c,
+            "chỉ dẫn phạm vi lưu hành viết chữ in hoa, đứng",
+            "the circulation note is written in upright capitals",
+            Some(c.trim().to_uppercase()),
+            true,
+        );
+    }
+    let r = &plan.recipients;
+    if let Some(d) = &r.drafter
+        && d.trim().to_uppercase() != d.trim()
+    {
+        out.push(
+            "R35",
+            E,
+            &at("recipients.drafter"),
+            d,
+            "ký hiệu người soạn thảo viết chữ in hoa (ô 12)",
+            "the drafter's symbol is written in capitals (ô 12)",
+            Some(d.trim().to_uppercase()),
+            true,
+        );
+    }
+    if r.copies == Some(0) || (r.copies.is_some() && r.drafter.is_none()) {
+        out.push(
+            "R35",
+            E,
+            &at("recipients.copies"),
+            &r.copies.unwrap_or_default().to_string(),
+            "số lượng bản phát hành đứng sau ký hiệu người soạn thảo và lớn hơn 0 (PL.(300))",
+            "the number of copies follows the drafter's symbol and is above 0 (PL.(300))",
+            None,
+            false,
+        );
+    }
+    if let Some(c) = &plan.copy
+        && let (Some(copied), Some(issued)) = (c.date.sort_key(), plan.header.date.sort_key())
+        && copied < issued
+    {
+        out.push(
+            "R39",
+            E,
+            &at("copy.date"),
+            &c.date.to_string(),
+            &format!(
+                "bản sao không thể có trước văn bản được sao ({})",
+                plan.header.date
+            ),
+            &format!(
+                "a copy cannot be older than the document it copies ({})",
+                plan.header.date
+            ),
+            None,
+            false,
+        );
+    }
+}
+
+/// R50-R53: the fixed forms (Mẫu 1.6-1.10) and the name line.
+fn form_rules(out: &mut Out, plan: &Plan) {
+    use crate::model::DocType;
+    let at = |p: &str| Location::Path(p.to_string());
+    let t = plan.doc_type;
+    if t == DocType::BienBan && plan.cosigners.is_empty() {
+        out.push(
+            "R50",
+            E,
+            &at("cosigners"),
+            &plan.signature.name,
+            "biên bản có hai chữ ký: thư ký (người ghi biên bản) và chủ tọa (Mẫu 1.9)",
+            "a Biên bản is signed by its secretary and its chair (Mẫu 1.9)",
+            None,
+            false,
+        );
+    }
+    if let Some(i) = &plan.introduction
+        && let (Some(until), Some(issued)) = (i.valid_until.sort_key(), plan.header.date.sort_key())
+        && until < issued
+    {
+        out.push(
+            "R51",
+            E,
+            &at("introduction.valid_until"),
+            &i.valid_until.to_string(),
+            &format!(
+                "giấy giới thiệu hết giá trị trước ngày ký ({})",
+                plan.header.date
+            ),
+            &format!(
+                "the introduction expires before it is issued ({})",
+                plan.header.date
+            ),
+            None,
+            false,
+        );
+    }
+    if let Some(l) = &plan.leave
+        && let (Some(from), Some(asked)) = (l.from.sort_key(), l.request_date.sort_key())
+        && from < asked
+    {
+        out.push(
+            "R51",
+            W,
+            &at("leave.from"),
+            &l.from.to_string(),
+            &format!("kỳ nghỉ bắt đầu trước ngày làm đơn ({})", l.request_date),
+            &format!(
+                "the leave starts before it was asked for ({})",
+                l.request_date
+            ),
+            None,
+            false,
+        );
+    }
+    if let Some(title) = &plan.title {
+        let name = t.name().to_uppercase();
+        let upper = title.trim().to_uppercase();
+        if !upper.starts_with(&name) {
+            out.push(
+                "R52",
+                E,
+                &at("title"),
+                title,
+                &format!("dòng tên loại bắt đầu bằng tên loại văn bản «{name}»"),
+                &format!("the name line starts with the type's name «{name}»"),
+                None,
+                false,
+            );
+        } else if upper != title.trim() {
+            out.push(
+                "R52",
+                E,
+                &at("title"),
+                title,
+                "tên loại văn bản viết chữ in hoa",
+                "the type's name is written in capitals",
+                Some(upper),
+                true,
+            );
+        }
+    }
+    if t == DocType::CongDien
+        && let Some(sender) = &plan.sender
+        && sender.trim().to_uppercase() != sender.trim()
+    {
+        out.push(
+            "R53",
+            W,
+            &at("sender"),
+            sender,
+            "tên cơ quan hoặc chức danh gửi công điện thường viết chữ in hoa («THỦ TƯỚNG CHÍNH PHỦ điện:»)",
+            "a Công điện's sender is usually written in capitals («THỦ TƯỚNG CHÍNH PHỦ điện:»)",
+            Some(sender.trim().to_uppercase()),
+            false,
+        );
+    }
 }

@@ -396,6 +396,8 @@ impl Writer<'_> {
         if top.is_empty() {
             return h.add_paragraph(Paragraph::new());
         }
+        // The header table's right edge, as the PDF writer places it.
+        let right = (self.typo.text_width_twips(false) - (indent + lw + rw)).max(0);
         for p in top {
             let para = if self.style(p.role).frame {
                 let para = self.framed(p, rw);
@@ -407,10 +409,9 @@ impl Writer<'_> {
                         .width(crate::fonts::Face::of(st.bold, st.italic), &text, st.size);
                 let fw = twips(nd30::frame_width_pt(&text, measured)).min(rw);
                 let side = (rw - fw) / 2;
-                para.indent(Some(lw + indent + side), None, Some(side), None)
+                para.indent(Some(lw + indent + side), None, Some(side + right), None)
             } else {
                 self.paragraph(p)
-                    .indent(Some(lw + indent), None, None, None)
             };
             h = h.add_paragraph(para);
         }
@@ -441,6 +442,7 @@ impl Writer<'_> {
             .align(match st.align {
                 Align::Left => AlignmentType::Left,
                 Align::Center => AlignmentType::Center,
+                Align::Right => AlignmentType::Right,
                 Align::Justify => AlignmentType::Both,
             })
             .line_spacing(

@@ -813,6 +813,7 @@ pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
         leave,
         cosigners,
         marks: std::mem::take(&mut p.marks),
+        copy: None,
     };
     // A sentence naming the issuer as its derived name would is left to the default.
     let issuer = plan.header.issuer_in_text();

@@ -396,6 +396,33 @@ fn fixed_form_parts(doc: &Plan) -> Result<(), (String, String)> {
             format!("the leave ends ({}) before it starts ({})", l.to, l.from),
         ));
     }
+    if let Some(c) = &doc.copy {
+        c.date
+            .validate()
+            .map_err(|m| ("copy.date".to_string(), m))?;
+        if c.number == Some(0) {
+            return Err((
+                "copy.number".into(),
+                "the copy's number is 0; copy numbers start at 01 each year (R39)".into(),
+            ));
+        }
+        if c.issuer.is_empty() || c.issuer_abbr.trim().is_empty() {
+            return Err((
+                "copy.issuer".into(),
+                "a copy names the body that makes it and its abbreviation (Số: 05/SY-UBND)".into(),
+            ));
+        }
+        match &c.signed_at {
+            Some(at) => iso_time(at).map_err(|m| ("copy.signed_at".to_string(), m))?,
+            None if c.signature.is_none() => {
+                return Err((
+                    "copy.signature".into(),
+                    "a paper copy (Mẫu 3.1) is signed by the body that makes it: give its signature, or `signed_at` for an electronic copy (Mẫu 3.2)".into(),
+                ));
+            }
+            None => {}
+        }
+    }
     if !t.has_summary() && !doc.summary.is_empty() {
         return Err((
             "summary".into(),
@@ -409,6 +436,51 @@ fn fixed_form_parts(doc: &Plan) -> Result<(), (String, String)> {
         ));
     }
     Ok(())
+}
+
+/// Checks a time of signing: ISO 8601 with seconds and an offset,
+/// `2026-12-03T09:15:30+07:00` (R38, R39).
+pub(crate) fn iso_time(t: &str) -> Result<(), String> {
+    let bad = || {
+        format!(
+            "«{t}» is not a time of signing in ISO 8601 with its offset, as 2026-12-03T09:15:30+07:00"
+        )
+    };
+    let b = t.trim().as_bytes();
+    if b.len() != 25 {
+        return Err(bad());
+    }
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    let num = |r: std::ops::Range<usize>| {
+        std::str::from_utf8(&b[r])
+            .ok()
+            .and_then(|s| s.parse::<u32>().ok())
+            .unwrap_or(99)
+    };
+    let shape = digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10)
+        && b[10] == b'T'
+        && digits(11..13)
+        && b[13] == b':'
+        && digits(14..16)
+        && b[16] == b':'
+        && digits(17..19)
+        && matches!(b[19], b'+' | b'-')
+        && digits(20..22)
+        && b[22] == b':'
+        && digits(23..25);
+    if !shape || num(11..13) > 23 || num(14..16) > 59 || num(17..19) > 59 || num(20..22) > 14 {
+        return Err(bad());
+    }
+    let date = IssueDate {
+        day: u8::try_from(num(8..10)).ok(),
+        month: u8::try_from(num(5..7)).ok(),
+        year: num(0..4),
+    };
+    date.validate().map_err(|m| format!("{}: {m}", bad()))
 }
 
 /// Refuses a part that the document's type does not have.

@@ -112,6 +112,12 @@ pub enum Role {
     Circulation,
     /// The address and contact line (ô 13), at the foot of page 1.
     Contact,
+    /// The rule across the text width that opens a copy's block (Mẫu 3.1).
+    CopySeparator,
+    /// `SAO Y`, `SAO LỤC`, `TRÍCH SAO` over the copy's place and date.
+    CopyForm,
+    /// An electronic copy's line at the top right of page 1 (Mẫu 3.2), 10 pt.
+    CopyStamp,
 }
 
 impl Role {
@@ -163,6 +169,9 @@ impl Role {
             Role::Urgency => "urgency",
             Role::Circulation => "circulation",
             Role::Contact => "contact",
+            Role::CopySeparator => "copy-separator",
+            Role::CopyForm => "copy-form",
+            Role::CopyStamp => "copy-stamp",
         }
     }
 

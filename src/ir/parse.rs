@@ -294,6 +294,7 @@ impl<'a, 'i> Parser<'a, 'i> {
             None | Some("left") => Ok(Align::Left),
             Some("center") => Ok(Align::Center),
             Some("justify") => Ok(Align::Justify),
+            Some("right") => Ok(Align::Right),
             Some(other) => Err(self.err(
                 node,
                 format!("align=\"{other}\": expected \"left\", \"center\" or \"justify\""),
@@ -357,6 +358,9 @@ impl<'a, 'i> Parser<'a, 'i> {
             "urgency" => Role::Urgency,
             "circulation" => Role::Circulation,
             "contact" => Role::Contact,
+            "copy-separator" => Role::CopySeparator,
+            "copy-form" => Role::CopyForm,
+            "copy-stamp" => Role::CopyStamp,
             other => return Err(self.err(node, format!("unknown role \"{other}\""))),
         };
         Ok(role)

@@ -505,8 +505,8 @@ impl Engine<'_> {
         (items, y)
     }
 
-    /// Page 1's top margin (ô 11): the marks centred over the national title,
-    /// their box's top at the header distance.
+    /// Page 1's top margin: the boxed marks (ô 11) centred over the national
+    /// title, a line of text (ô 14) across the text width; from the header distance.
     fn page_top(&self, paras: &[Para], page: &mut Page) {
         let (lw, rw, indent) = self.typo.header_columns_twips;
         let x = self.text_left() + (indent + lw) as f32 * TWIP;
@@ -515,8 +515,15 @@ impl Engine<'_> {
             let (items, h) = if self.typo.style(p.role).frame {
                 self.framed(usize::MAX, p, x, rw as f32 * TWIP)
             } else {
+                // A line of text (an electronic copy's) runs across the text width.
                 let mut items = Vec::new();
-                let b = self.para_box(usize::MAX, p, x, rw as f32 * TWIP, None);
+                let b = self.para_box(
+                    usize::MAX,
+                    p,
+                    self.text_left(),
+                    self.typo.text_width_pt(),
+                    None,
+                );
                 let mut h = 0.0;
                 for line in b.lines {
                     push_line(&mut items, line, b.x, h + b.ascent, usize::MAX);

@@ -367,6 +367,7 @@ fn build_line(
     let (offset, extra_per_space) = match align {
         Align::Left => (0.0, 0.0),
         Align::Center => (((avail - natural) / 2.0).max(0.0), 0.0),
+        Align::Right => ((avail - natural).max(0.0), 0.0),
         Align::Justify if last || stretch_spaces == 0 => (0.0, 0.0),
         Align::Justify => (0.0, ((avail - natural) / stretch_spaces as f32).max(0.0)),
     };

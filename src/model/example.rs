@@ -97,6 +97,7 @@ pub fn example(t: DocType) -> Option<Document> {
         leave: None,
         cosigners: Vec::new(),
         marks: Default::default(),
+        copy: None,
     };
     match form {
         Form::Decision => {

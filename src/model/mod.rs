@@ -10,6 +10,7 @@ mod appendix;
 mod attachment;
 mod body;
 mod closing;
+mod copy;
 mod doc_type;
 mod example;
 mod forms;
@@ -23,6 +24,7 @@ pub use appendix::Appendix;
 pub use attachment::Attachment;
 pub use body::{Block, Section, SectionKind};
 pub use closing::{Authority, AuthorityForm, Recipients, Signature};
+pub use copy::{CopyForm, DocCopy};
 pub use doc_type::{DocType, Form};
 pub use example::example;
 pub use forms::{
@@ -132,6 +134,10 @@ pub struct Document {
     /// Appendices, each on pages of its own after the signature.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub appendices: Vec<Appendix>,
+    /// A copy of the document (Mẫu 3.1, 3.2): the copying body's block after it,
+    /// or for an electronic copy its line at the top right of page 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy: Option<DocCopy>,
     /// Confidentiality, urgency, circulation and contact marks (ô 10a, 10b, 11, 13).
     #[serde(default, skip_serializing_if = "Marks::is_empty")]
     pub marks: Marks,
@@ -297,6 +303,7 @@ impl VisitText for Document {
         self.signature.visit_text(f);
         self.cosigners.visit_text(f);
         self.marks.visit_text(f);
+        self.copy.visit_text(f);
         self.attachments.visit_text(f);
         self.appendices.visit_text(f);
         self.unplaced.visit_text(f);

@@ -71,6 +71,8 @@ pub struct DocumentContext {
     pub archive_line: String,
     /// The marks of ô 10a, 10b, 11 and 13, each empty when not set.
     pub marks: MarksCtx,
+    /// A paper copy's block (Mẫu 3.1).
+    pub copy: Option<CopyCtx>,
     /// Authority and title lines, upper case.
     pub signature_lines: Vec<String>,
     /// The signer's name.
@@ -88,6 +90,23 @@ pub struct MarksCtx {
     urgency: String,
     circulation: String,
     contact: Vec<SpanCtx>,
+    /// An electronic copy's line at the top right of page 1 (Mẫu 3.2).
+    copy_stamp: String,
+}
+
+/// A paper copy's block (Mẫu 3.1).
+#[derive(Debug, Serialize)]
+pub struct CopyCtx {
+    /// `SAO Y`.
+    form: &'static str,
+    issuer: Vec<String>,
+    /// `Số: 05/SY-UBND`.
+    number_line: String,
+    place_date: String,
+    recipients: Vec<String>,
+    archive_line: String,
+    signature_lines: Vec<String>,
+    signer_name: String,
 }
 
 /// One signature: its upper-case lines and the name.
@@ -638,7 +657,35 @@ pub fn document_context(plan: &Document) -> DocumentContext {
             urgency: plan.marks.urgency.clone().unwrap_or_default(),
             circulation: plan.marks.circulation.clone().unwrap_or_default(),
             contact: plan.marks.contact.as_ref().map(spans).unwrap_or_default(),
+            copy_stamp: plan
+                .copy
+                .as_ref()
+                .and_then(|c| c.stamp())
+                .unwrap_or_default(),
         },
+        copy: plan
+            .copy
+            .as_ref()
+            .filter(|c| c.signed_at.is_none())
+            .map(|c| {
+                let r = c.recipients_or_default();
+                let sig = c.signature.clone().unwrap_or(crate::model::Signature {
+                    collective: None,
+                    authority: None,
+                    title: None,
+                    name: String::new(),
+                });
+                CopyCtx {
+                    form: c.form.name(),
+                    issuer: c.issuer.clone(),
+                    number_line: c.number_line(),
+                    place_date: format!("{}, {}", c.place.trim(), c.date),
+                    recipients: r.items.clone(),
+                    archive_line: r.archive_line(),
+                    signature_lines: sig.lines(),
+                    signer_name: sig.name,
+                }
+            }),
         signature_lines: plan.signature.lines(),
         signer_name: plan.signature.name.clone(),
         appendices: plan
