@@ -21,6 +21,7 @@ pub mod check;
 pub mod docx;
 mod error;
 pub mod fonts;
+pub mod images;
 pub mod import;
 pub mod input;
 pub mod ir;
@@ -106,7 +107,9 @@ impl Renderer {
     pub fn layout(&self, plan: &Document) -> Result<ir::Document> {
         let name = self.templates.name_for(plan.doc_type)?;
         let markup = self.templates.render(&name, plan)?;
-        ir::parse(&markup, &name, &self.typography)
+        let mut doc = ir::parse(&markup, &name, &self.typography)?;
+        doc.images = images::load(plan, None)?;
+        Ok(doc)
     }
 
     /// The plan laid out on pages, as the PDF writer draws it.

@@ -14,6 +14,8 @@ pub const PT_PER_MM: f32 = 72.0 / 25.4;
 pub const RED: [u8; 3] = [255, 0, 0];
 /// The height of a mark's box (R33: 8 mm).
 pub const FRAME_HEIGHT_MM: f32 = 8.0;
+/// A single line of Times New Roman or Liberation Serif, in em (hhea metrics).
+pub const LINE_HEIGHT_EM: f32 = 1.149;
 /// The space between ô 13's rule and its first line, points.
 pub const FOOT_RULE_SPACE_PT: f32 = 1.0;
 
@@ -21,8 +23,7 @@ pub const FOOT_RULE_SPACE_PT: f32 = 1.0;
 /// (as a DOCX border's `w:space`), so that a line of `size` with the 1 pt border
 /// makes the decree's 8 mm box.
 pub fn frame_space_pt(size: f32) -> f32 {
-    // A single line of Times New Roman or Liberation Serif is 1.149 em high.
-    ((FRAME_HEIGHT_MM * PT_PER_MM - size * 1.149) / 2.0 - 1.0)
+    ((FRAME_HEIGHT_MM * PT_PER_MM - size * LINE_HEIGHT_EM) / 2.0 - 1.0)
         .round()
         .max(0.0)
 }

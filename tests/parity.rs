@@ -165,6 +165,8 @@ fn every_form_matches_libreoffice() {
             1,
             1.0,
         ),
+        // The signature and the seal images over the signing space.
+        ("giay-gioi-thieu-ky-so-ubnd-xa-bac-ha-2026", 1, 1.0),
     ] {
         let plan =
             vanban::input::plan_from_file(&repo(&format!("fixtures/{fixture}.json"))).unwrap();

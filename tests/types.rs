@@ -447,3 +447,80 @@ fn fixed_form_parts_and_copies_are_refused_with_their_path() {
     v["copy"]["form"] = "SAO CHỤP".into();
     assert!(err(&v).contains("copy.form"), "{}", err(&v));
 }
+
+/// Signature and seal images: drawn by both writers, refused with their JSON
+/// path when missing, not a PNG, or absurdly large; PDF/A-2b holds with them.
+#[test]
+fn signature_images_are_drawn_or_refused_clearly() {
+    let path = repo("fixtures/giay-gioi-thieu-ky-so-ubnd-xa-bac-ha-2026.json");
+    let doc = vanban::input::plan_from_file(&path).unwrap();
+    let r = vanban::Renderer::new().unwrap();
+    let pages = r.pages(&doc).unwrap();
+    let images: Vec<(f32, f32)> = pages.pages[0]
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            vanban::layout::Item::Image { x, width, .. } => Some((*x, *width)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(images.len(), 2, "the signature and the seal");
+    // The seal covers the left third of the signature.
+    let ((sx, sw), (kx, kw)) = (images[0], images[1]);
+    assert!((kx + kw - (sx + sw / 3.0)).abs() < 0.01, "{images:?}");
+    let pdf = r
+        .pdf(
+            &doc,
+            &vanban::pdf::PdfOptions {
+                pdf_a: true,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert!(
+        pdf.windows(8)
+            .any(|w| w == b"/Image\n" || w.starts_with(b"/Image"))
+    );
+    let docx = r.docx(&doc).unwrap();
+    let docx_again = |r: &vanban::Renderer, d: &vanban::Document| r.docx(d).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let media = (0..zip.len())
+        .filter(|&i| {
+            let f = zip.by_index(i).unwrap();
+            f.name().starts_with("word/media/") && f.name().ends_with(".png")
+        })
+        .count();
+    assert_eq!(media, 2);
+    // A second rendering in the same process is the same file.
+    assert_eq!(r.docx(&doc).unwrap(), docx_again(&r, &doc));
+
+    let dir = std::env::temp_dir().join(format!("vanban-images-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let json = std::fs::read_to_string(&path).unwrap();
+    let with = |image: serde_json::Value| {
+        let mut v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        v["signature"]["image"] = image;
+        let f = dir.join("doc.json");
+        std::fs::write(&f, v.to_string()).unwrap();
+        let doc = vanban::input::plan_from_file(&f).unwrap();
+        r.pdf(&doc, &Default::default()).unwrap_err().to_string()
+    };
+    let e = with(serde_json::json!({"file": "missing.png"}));
+    assert!(
+        e.contains("`signature.image.file`") && e.contains("missing.png"),
+        "{e}"
+    );
+    std::fs::write(dir.join("not.png"), b"GIF89a....").unwrap();
+    let e = with(serde_json::json!({"file": "not.png"}));
+    assert!(e.contains("not a PNG"), "{e}");
+    let mut huge = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    huge.extend_from_slice(&[0, 1, 0, 0, 0, 1, 0, 0, 8, 6, 0, 0, 0, 0, 0, 0, 0]);
+    std::fs::write(dir.join("huge.png"), &huge).unwrap();
+    let e = with(serde_json::json!({"file": "huge.png"}));
+    assert!(e.contains("65536 × 65536 pixels"), "{e}");
+    let e = with(serde_json::json!({"base64": "not base64!"}));
+    assert!(e.contains("`signature.image.base64`"), "{e}");
+    let e = with(serde_json::json!({}));
+    assert!(e.contains("one of the two"), "{e}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

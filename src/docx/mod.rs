@@ -19,6 +19,7 @@ use docx_rs::{
     Section, SpecialIndentType, Table, TableBorder, TableBorderPosition, TableBorders, TableCell,
     TableCellMargins, TableLayoutType, TableRow, VMergeType, WidthType,
 };
+use docx_rs::{Pic, RelativeFromHType, RelativeFromVType};
 
 mod order;
 
@@ -26,6 +27,7 @@ pub use order::check as check_schema_order;
 
 use crate::Error;
 use crate::fonts::Shapers;
+use crate::images::SignatureImages;
 use crate::ir::{self, Block, ColumnsKind, Document, Para, Role, header_rows};
 use crate::model::Span;
 use crate::nd30::{self, Align, ParaStyle, Rule, Typography, mm_to_twips};
@@ -39,6 +41,10 @@ pub const FONT_NAME: &str = "Times New Roman";
 const RULE_LINE_TWIPS: i32 = 40;
 /// Rule thickness in eighths of a point (w:sz): 0.75 pt.
 const RULE_SIZE: usize = 6;
+
+/// The stacking order of the signature image and of the seal, which lies over it.
+const SIGNATURE_Z: u32 = 251_659_264;
+const SEAL_Z: u32 = 251_660_288;
 
 /// A mark's box: single lines of 1 pt (w:sz in eighths of a point).
 const FRAME_SIZE: usize = 8;
@@ -85,6 +91,8 @@ pub fn write(doc: &Document, typo: &Typography, shapers: &Shapers) -> Result<Vec
     let mut break_before = false;
     // Whether a section has ended: page 1's marks belong to the first one.
     let mut sectioned = false;
+    // Whether the signature images have been placed (in the first closing block).
+    let mut signed = false;
     for block in &doc.blocks {
         let text_width = typo.text_width_twips(setup.landscape);
         match block {
@@ -104,7 +112,15 @@ pub fn write(doc: &Document, typo: &Typography, shapers: &Shapers) -> Result<Vec
                 }
             }
             Block::Columns { kind, left, right } => {
-                children.push(Child::Table(Box::new(w.columns(*kind, left, right))));
+                let images = (*kind == ColumnsKind::Closing
+                    && !signed
+                    && !doc.images.is_empty()
+                    && right.iter().any(|p| p.role == Role::SignerName))
+                .then_some(&doc.images);
+                signed |= images.is_some();
+                children.push(Child::Table(Box::new(
+                    w.columns(*kind, left, right, images),
+                )));
             }
             Block::Table(t) => children.push(Child::Table(Box::new(w.table(t, text_width)))),
             // The next paragraph starts the page (an empty paragraph holding a break
@@ -157,6 +173,12 @@ pub fn write(doc: &Document, typo: &Typography, shapers: &Shapers) -> Result<Vec
         let text = std::str::from_utf8(part)
             .map_err(|e| Error::Output(format!("docx-rs wrote invalid UTF-8: {e}")))?;
         let text = order::number_paragraphs(&order::finish_marks(text), &mut next_id);
+        // The only floating drawings are the signature and the seal: they lie over
+        // the text without moving it (docx-rs writes them with square wrapping).
+        let text = text.replace(
+            "<wp:wrapSquare wrapText=\"bothSides\" />",
+            "<wp:wrapNone />",
+        );
         *part = order::reorder(&text).into_bytes();
     }
     let mut buf = std::io::Cursor::new(Vec::new());
@@ -519,6 +541,18 @@ impl Writer<'_> {
     /// A cell holding `paras`, with a rule after the last paragraph of each role
     /// that carries one.
     fn cell(&self, paras: &[Para], width: i32, first_space: f32) -> TableCell {
+        self.signed_cell(paras, width, first_space, None)
+    }
+
+    /// A cell as [`Writer::cell`], with the signature and seal images anchored
+    /// in the paragraph `sign.0` (the last authority line above the name).
+    fn signed_cell(
+        &self,
+        paras: &[Para],
+        width: i32,
+        first_space: f32,
+        sign: Option<(usize, &SignatureImages)>,
+    ) -> TableCell {
         let mut cell = TableCell::new().width(width as usize, WidthType::Dxa);
         let mut i = 0;
         let mut any = false;
@@ -532,6 +566,13 @@ impl Writer<'_> {
                 } else {
                     self.paragraph(p)
                 };
+                if let Some((at, images)) = sign
+                    && at == i + k
+                {
+                    for pic in self.signature_pics(p, width, images) {
+                        para = para.add_run(Run::new().add_image(pic));
+                    }
+                }
                 if i == 0 && k == 0 && first_space > 0.0 {
                     let st = self.style(p.role);
                     para = para.line_spacing(
@@ -556,7 +597,59 @@ impl Writer<'_> {
         cell
     }
 
-    fn columns(&self, kind: ColumnsKind, left: &[Para], right: &[Para]) -> Table {
+    /// The signature and seal anchored to the authority line `over` in a cell
+    /// `width` twips wide: centred in the signing space under that line, the seal
+    /// over the signature's left third; in front of the text, which they do not
+    /// move (the PDF draws them at the same place).
+    fn signature_pics(&self, over: &Para, width: i32, images: &SignatureImages) -> Vec<Pic> {
+        const EMU_PER_PT: f32 = 12700.0;
+        let emu = |pt: f32| (pt * EMU_PER_PT).round() as i32;
+        let line = self.style(over.role).size * nd30::LINE_HEIGHT_EM;
+        let cy = line + self.style(Role::SignerName).space_before / 2.0;
+        let cx = width as f32 / 20.0 / 2.0;
+        // Ids of our own: docx-rs counts pictures across the process, which would
+        // make a second rendering differ from the first.
+        let pic = |img: &crate::images::Image, x: f32, z: u32| {
+            let id = if z == SEAL_Z {
+                "rIdImageSeal"
+            } else {
+                "rIdImageSignature"
+            };
+            let mut p = Pic::new_with_dimensions(img.png.to_vec(), img.width_px, img.height_px)
+                .id(id)
+                .size(emu(img.width_pt) as u32, emu(img.height_pt) as u32)
+                .floating()
+                .overlapping()
+                .relative_from_h(RelativeFromHType::Column)
+                .relative_from_v(RelativeFromVType::Paragraph)
+                .offset_x(emu(x))
+                .offset_y(emu(cy - img.height_pt / 2.0))
+                .relative_height(z);
+            p.layout_in_cell = true;
+            p
+        };
+        let mut out = Vec::new();
+        let mut seal_right = cx + images.seal.as_ref().map_or(0.0, |s| s.width_pt / 2.0);
+        if let Some(sig) = &images.signature {
+            let x = cx - sig.width_pt / 2.0;
+            out.push(pic(sig, x, SIGNATURE_Z));
+            seal_right = x + sig.width_pt / 3.0;
+        }
+        if let Some(seal) = &images.seal {
+            out.push(pic(seal, seal_right - seal.width_pt, SEAL_Z));
+        }
+        out
+    }
+
+    /// A two-column block; a closing block given `images` carries them in its
+    /// signing space.
+    fn columns(
+        &self,
+        kind: ColumnsKind,
+        left: &[Para],
+        right: &[Para],
+        images: Option<&SignatureImages>,
+    ) -> Table {
         let zero_margins = TableCellMargins::new().margin(0, 0, 0, 0);
         match kind {
             ColumnsKind::Header => {
@@ -580,9 +673,16 @@ impl Writer<'_> {
                     _ => self.typo.closing_columns_twips,
                 };
                 let space = self.typo.paragraph_space_pt * 2.0;
+                // The images hang from the last authority line above the name.
+                let over = right
+                    .iter()
+                    .position(|p| p.role == Role::SignerName)
+                    .and_then(|n| n.checked_sub(1))
+                    .filter(|k| right[*k].role == Role::Authority);
+                let sign = images.zip(over).map(|(im, k)| (k, im));
                 let row = TableRow::new(vec![
                     self.cell(left, lw, space),
-                    self.cell(right, rw, space),
+                    self.signed_cell(right, rw, space, sign),
                 ])
                 .cant_split();
                 Table::without_borders(vec![row])

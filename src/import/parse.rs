@@ -1221,6 +1221,7 @@ impl Parser {
             authority: None,
             title: None,
             name: String::new(),
+            ..Default::default()
         };
         let mut i = 0;
         while i < lines.len() {

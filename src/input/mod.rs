@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use crate::Error;
 use crate::model::{Block, DocType, Form, IssueDate, Plan, Section, Table};
 
-/// Reads a plan from JSON text. `file` is only used in error messages.
+/// Reads a plan from JSON text. `file` names the source in errors and the folder
+/// that relative image files are read from.
 ///
 /// ```
 /// let err = vanban::input::plan_from_json(r#"{"header": 3}"#, None).unwrap_err();
@@ -31,6 +32,17 @@ pub fn plan_from_json(json: &str, file: Option<&Path>) -> Result<Plan, Error> {
             } => error_at(json, file, path, message),
             e => e,
         })?;
+    // Image files are named from the JSON file's folder.
+    if let Some(dir) = file.and_then(Path::parent) {
+        let s = &mut plan.signature;
+        for img in [s.image.as_mut(), s.seal.as_mut()].into_iter().flatten() {
+            if let Some(f) = &mut img.file
+                && f.is_relative()
+            {
+                *f = dir.join(&*f);
+            }
+        }
+    }
     Ok(plan)
 }
 

@@ -351,7 +351,7 @@ pub enum Block {
 }
 
 /// A laid-out document: blocks plus the metadata the writers put in file properties.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Document {
     /// Document title (the summary) for file metadata.
     pub title: String,
@@ -363,6 +363,9 @@ pub struct Document {
     pub page_top: Vec<Para>,
     /// What page 1 shows at its foot (ô 13), under a rule across the text width.
     pub page_foot: Vec<Para>,
+    /// The signature and seal images, drawn in the signing space of the first
+    /// closing block (between its last authority line and the signer's name).
+    pub images: crate::images::SignatureImages,
 }
 
 impl Document {

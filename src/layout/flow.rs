@@ -285,6 +285,8 @@ impl Engine<'_> {
     }
 
     fn units(&self, doc: &Document) -> Vec<Unit> {
+        // Whether the images have found their signing space.
+        let mut signed = false;
         let mut out = Vec::new();
         let mut id = 0;
         let mut landscape = false;
@@ -316,7 +318,11 @@ impl Engine<'_> {
                     out.push(Unit::Section { landscape });
                 }
                 Block::Columns { kind, left, right } => {
-                    out.push(Unit::Columns(self.columns(id, *kind, left, right)));
+                    let mut columns = self.columns(id, *kind, left, right);
+                    if *kind == ColumnsKind::Closing && !signed && !doc.images.is_empty() {
+                        signed = self.sign(&mut columns, id + left.len(), right, &doc.images);
+                    }
+                    out.push(Unit::Columns(columns));
                     id += left.len() + right.len();
                 }
                 Block::PageBreak => out.push(Unit::PageBreak),
@@ -503,6 +509,57 @@ impl Engine<'_> {
             color: st.color,
         });
         (items, y)
+    }
+
+    /// Draws the signature and seal images in the signing space of a closing
+    /// block's right column: the signature centred between the last authority
+    /// line and the name, the seal over its left third (Phụ lục I §II.7.d, 8.a).
+    /// `first` is the id of the column's first paragraph. False when the column
+    /// has no name to sign over.
+    fn sign(
+        &self,
+        columns: &mut ColumnsBox,
+        first: usize,
+        right: &[Para],
+        images: &crate::images::SignatureImages,
+    ) -> bool {
+        let Some(k) = right.iter().position(|p| p.role == Role::SignerName) else {
+            return false;
+        };
+        let name = first + k;
+        let Some(baseline) = columns
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text { para, baseline, .. } if *para == name => Some(*baseline),
+                _ => None,
+            })
+            .reduce(f32::min)
+        else {
+            return false;
+        };
+        let st = self.typo.style(Role::SignerName);
+        let top = baseline - st.size * self.ascent_factor;
+        let (lw, rw) = self.typo.closing_columns_twips;
+        let (x0, width) = (self.text_left() + lw as f32 * TWIP, rw as f32 * TWIP);
+        let (cx, cy) = (x0 + width / 2.0, top - st.space_before / 2.0);
+        let place = |img: &crate::images::Image, x: f32| Item::Image {
+            x,
+            y: cy - img.height_pt / 2.0,
+            width: img.width_pt,
+            height: img.height_pt,
+            png: img.png.clone(),
+        };
+        let mut seal_right = cx + images.seal.as_ref().map_or(0.0, |s| s.width_pt / 2.0);
+        if let Some(sig) = &images.signature {
+            let x = cx - sig.width_pt / 2.0;
+            columns.items.push(place(sig, x));
+            seal_right = x + sig.width_pt / 3.0;
+        }
+        if let Some(seal) = &images.seal {
+            columns.items.push(place(seal, seal_right - seal.width_pt));
+        }
+        true
     }
 
     /// Page 1's top margin: the boxed marks (ô 11) centred over the national

@@ -44,6 +44,19 @@ pub enum Item {
         /// Height (the rule's thickness).
         height: f32,
     },
+    /// A PNG image (a signature or a seal) in a box.
+    Image {
+        /// Left.
+        x: f32,
+        /// Top.
+        y: f32,
+        /// Width.
+        width: f32,
+        /// Height.
+        height: f32,
+        /// The PNG file's bytes.
+        png: std::sync::Arc<Vec<u8>>,
+    },
     /// The outline of a rectangle: the box of an urgency or circulation mark.
     Frame {
         /// Left.
@@ -100,7 +113,7 @@ impl Layout {
                         fragment,
                         ..
                     } => Some((*baseline, *x, fragment.text.trim_end().to_string())),
-                    Item::Rule { .. } | Item::Frame { .. } => None,
+                    Item::Rule { .. } | Item::Frame { .. } | Item::Image { .. } => None,
                 })
                 .filter(|f| !f.2.is_empty())
                 .collect();

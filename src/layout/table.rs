@@ -261,6 +261,19 @@ pub(super) fn shift(item: Item, dy: f32) -> Item {
             para,
             color,
         },
+        Item::Image {
+            x,
+            y,
+            width,
+            height,
+            png,
+        } => Item::Image {
+            x,
+            y: y + dy,
+            width,
+            height,
+            png,
+        },
         Item::Frame {
             x,
             y,

@@ -111,6 +111,39 @@ pub struct Authority {
     pub of: String,
 }
 
+/// A PNG image for an electronic document (Phụ lục I §II.7-8): a file, or its
+/// bytes in base64. Exactly one of the two is given.
+///
+/// ```
+/// let i = vanban::model::SignatureImage::from_png_bytes(b"\x89PNG...");
+/// assert!(i.base64.is_some() && i.file.is_none());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SignatureImage {
+    /// A PNG file; a relative path is read from the JSON file's folder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<std::path::PathBuf>,
+    /// The PNG's bytes in base64 (standard alphabet).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base64: Option<String>,
+    /// The printed height in millimetres, the width following the image's
+    /// proportions: 20 mm for a signature, 36 mm (a seal's real size) for a seal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub height_mm: Option<u16>,
+}
+
+impl SignatureImage {
+    /// An image given by its PNG bytes.
+    pub fn from_png_bytes(png: &[u8]) -> SignatureImage {
+        use base64::Engine;
+        SignatureImage {
+            base64: Some(base64::engine::general_purpose::STANDARD.encode(png)),
+            ..SignatureImage::default()
+        }
+    }
+}
+
 /// Ô 7a-7c: who signs and with what authority.
 ///
 /// ```
@@ -120,10 +153,11 @@ pub struct Authority {
 ///     authority: Some(Authority { form: AuthorityForm::Kt, of: "CHỦ TỊCH".into() }),
 ///     title: Some("PHÓ CHỦ TỊCH".into()),
 ///     name: "Nguyễn Văn A".into(),
+///     ..Signature::default()
 /// };
 /// assert_eq!(s.lines(), ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Signature {
     /// The collective body signed for, printed as `TM. <collective>` (`ỦY BAN NHÂN DÂN`).
@@ -137,6 +171,14 @@ pub struct Signature {
     pub title: Option<String>,
     /// The signer's name, in normal case (`Lưu Quang Công`).
     pub name: String,
+    /// The signer's signature image for an electronic document (PNG with
+    /// transparency, blue ink), centred between the title and the name (§II.7.d).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<SignatureImage>,
+    /// The organisation's seal image (PNG, red, real size), over the left third
+    /// of the signature image (ô 8, §II.8.a).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seal: Option<SignatureImage>,
 }
 
 impl Signature {

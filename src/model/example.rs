@@ -66,6 +66,7 @@ pub fn example(t: DocType) -> Option<Document> {
         }),
         title: Some("PHÓ GIÁM ĐỐC".into()),
         name: "Nguyễn Văn An".into(),
+        ..Default::default()
     };
     let mut d = Document {
         doc_type: t,
@@ -305,12 +306,14 @@ fn fixed_form(d: &mut Document) {
                 authority: None,
                 title: Some("CHỦ TỌA".into()),
                 name: "Nguyễn Văn An".into(),
+                ..Default::default()
             };
             d.cosigners = vec![Signature {
                 collective: None,
                 authority: None,
                 title: Some("THƯ KÝ".into()),
                 name: "Lê Thị Hoa".into(),
+                ..Default::default()
             }];
             d.recipients.items = vec!["Các đơn vị dự họp".into()];
             d.recipients.archive = "VT, Hồ sơ".into();

@@ -23,7 +23,7 @@ mod text;
 pub use appendix::Appendix;
 pub use attachment::Attachment;
 pub use body::{Block, Section, SectionKind};
-pub use closing::{Authority, AuthorityForm, Recipients, Signature};
+pub use closing::{Authority, AuthorityForm, Recipients, Signature, SignatureImage};
 pub use copy::{CopyForm, DocCopy};
 pub use doc_type::{DocType, Form};
 pub use example::example;

@@ -4,9 +4,11 @@
 //! copied; the same input gives the same bytes (no clock, no random ids); PDF/A-2b
 //! is available with krilla's validation on.
 
+use krilla::Data;
 use krilla::color::rgb;
 use krilla::configure::{Archival, ConfigurationBuilder};
-use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
+use krilla::image::Image;
 use krilla::metadata::{DateTime, Metadata};
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Paint, Stroke};
@@ -103,6 +105,21 @@ pub fn write(layout: &Layout, fonts: &FontSet, opts: &PdfOptions) -> Result<Vec<
                         size,
                         false,
                     );
+                }
+                Item::Image {
+                    x,
+                    y,
+                    width,
+                    height,
+                    png,
+                } => {
+                    let image = Image::from_png(Data::from(png.clone()), false)
+                        .map_err(|e| Error::Output(format!("a signature image: {e}")))?;
+                    let size = Size::from_wh(*width, *height)
+                        .ok_or_else(|| Error::Output("an image of no size".into()))?;
+                    surface.push_transform(&Transform::from_translate(*x, *y));
+                    surface.draw_image(image, size);
+                    surface.pop();
                 }
                 Item::Frame {
                     x,

@@ -669,12 +669,7 @@ pub fn document_context(plan: &Document) -> DocumentContext {
             .filter(|c| c.signed_at.is_none())
             .map(|c| {
                 let r = c.recipients_or_default();
-                let sig = c.signature.clone().unwrap_or(crate::model::Signature {
-                    collective: None,
-                    authority: None,
-                    title: None,
-                    name: String::new(),
-                });
+                let sig = c.signature.clone().unwrap_or_default();
                 CopyCtx {
                     form: c.form.name(),
                     issuer: c.issuer.clone(),

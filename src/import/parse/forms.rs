@@ -532,6 +532,7 @@ impl Parser {
                 authority: None,
                 title: (!titles.is_empty()).then(|| titles.join("\n")),
                 name: name.clone(),
+                ..Default::default()
             });
         }
         (out, i)
