@@ -103,12 +103,12 @@ pub fn write(doc: &Document, typo: &Typography, shapers: &Shapers) -> Result<Vec
                 }
                 children.push(Child::Para(Box::new(para)));
                 if let Some(rule) = w.style(p.role).rule {
-                    children.push(Child::Para(Box::new(w.rule_paragraph(
-                        rule,
-                        std::slice::from_ref(p),
-                        text_width,
-                        12.0,
-                    ))));
+                    let mut r = w.rule_paragraph(rule, std::slice::from_ref(p), text_width, 12.0);
+                    // A copy's rule stays with the block it opens.
+                    if p.role == Role::CopySeparator {
+                        r = r.keep_next(true);
+                    }
+                    children.push(Child::Para(Box::new(r)));
                 }
             }
             Block::Columns { kind, left, right } => {
@@ -118,9 +118,13 @@ pub fn write(doc: &Document, typo: &Typography, shapers: &Shapers) -> Result<Vec
                     && right.iter().any(|p| p.role == Role::SignerName))
                 .then_some(&doc.images);
                 signed |= images.is_some();
-                children.push(Child::Table(Box::new(
-                    w.columns(*kind, left, right, images),
-                )));
+                children.push(Child::Table(Box::new(w.columns(
+                    *kind,
+                    left,
+                    right,
+                    images,
+                    crate::layout::copy_header(doc, block),
+                ))));
             }
             Block::Table(t) => children.push(Child::Table(Box::new(w.table(t, text_width)))),
             // The next paragraph starts the page (an empty paragraph holding a break
@@ -541,7 +545,7 @@ impl Writer<'_> {
     /// A cell holding `paras`, with a rule after the last paragraph of each role
     /// that carries one.
     fn cell(&self, paras: &[Para], width: i32, first_space: f32) -> TableCell {
-        self.signed_cell(paras, width, first_space, None)
+        self.signed_cell(paras, width, first_space, None, false)
     }
 
     /// A cell as [`Writer::cell`], with the signature and seal images anchored
@@ -552,6 +556,7 @@ impl Writer<'_> {
         width: i32,
         first_space: f32,
         sign: Option<(usize, &SignatureImages)>,
+        keep: bool,
     ) -> TableCell {
         let mut cell = TableCell::new().width(width as usize, WidthType::Dxa);
         let mut i = 0;
@@ -566,6 +571,9 @@ impl Writer<'_> {
                 } else {
                     self.paragraph(p)
                 };
+                if keep {
+                    para = para.keep_next(true);
+                }
                 if let Some((at, images)) = sign
                     && at == i + k
                 {
@@ -642,13 +650,15 @@ impl Writer<'_> {
     }
 
     /// A two-column block; a closing block given `images` carries them in its
-    /// signing space.
+    /// signing space; `keep` keeps a header block with the block after it (a
+    /// copy's, Mẫu 3.1).
     fn columns(
         &self,
         kind: ColumnsKind,
         left: &[Para],
         right: &[Para],
         images: Option<&SignatureImages>,
+        keep: bool,
     ) -> Table {
         let zero_margins = TableCellMargins::new().margin(0, 0, 0, 0);
         match kind {
@@ -658,8 +668,9 @@ impl Writer<'_> {
                 // so that ô 3 and ô 4 share a baseline.
                 let (l1, l2) = header_rows(left);
                 let (r1, r2) = header_rows(right);
-                let row1 = TableRow::new(vec![self.cell(l1, lw, 0.0), self.cell(r1, rw, 0.0)]);
-                let row2 = TableRow::new(vec![self.cell(l2, lw, 0.0), self.cell(r2, rw, 0.0)]);
+                let cell = |p, w| self.signed_cell(p, w, 0.0, None, keep);
+                let row1 = TableRow::new(vec![cell(l1, lw), cell(r1, rw)]);
+                let row2 = TableRow::new(vec![cell(l2, lw), cell(r2, rw)]);
                 Table::without_borders(vec![row1, row2])
                     .set_grid(vec![lw as usize, rw as usize])
                     .layout(TableLayoutType::Fixed)
@@ -682,7 +693,7 @@ impl Writer<'_> {
                 let sign = images.zip(over).map(|(im, k)| (k, im));
                 let row = TableRow::new(vec![
                     self.cell(left, lw, space),
-                    self.signed_cell(right, rw, space, sign),
+                    self.signed_cell(right, rw, space, sign, false),
                 ])
                 .cant_split();
                 Table::without_borders(vec![row])

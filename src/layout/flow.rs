@@ -78,6 +78,8 @@ impl ParaBox {
 struct ColumnsBox {
     height: f32,
     items: Vec<Item>,
+    /// Stays on a page with the block after it (a copy's header, Mẫu 3.1).
+    keep_next: bool,
 }
 
 enum Unit {
@@ -319,6 +321,7 @@ impl Engine<'_> {
                 }
                 Block::Columns { kind, left, right } => {
                     let mut columns = self.columns(id, *kind, left, right);
+                    columns.keep_next = copy_header(doc, b);
                     if *kind == ColumnsKind::Closing && !signed && !doc.images.is_empty() {
                         signed = self.sign(&mut columns, id + left.len(), right, &doc.images);
                     }
@@ -617,7 +620,11 @@ impl Engine<'_> {
                 y += b.line_height;
             }
         }
-        Some(ColumnsBox { height: y, items })
+        Some(ColumnsBox {
+            height: y,
+            items,
+            keep_next: false,
+        })
     }
 
     fn columns(&self, id: usize, kind: ColumnsKind, left: &[Para], right: &[Para]) -> ColumnsBox {
@@ -638,7 +645,11 @@ impl Engine<'_> {
                     items.extend(li.into_iter().chain(ri).map(|it| shift(it, y)));
                     y += lh.max(rh);
                 }
-                ColumnsBox { height: y, items }
+                ColumnsBox {
+                    height: y,
+                    items,
+                    keep_next: false,
+                }
             }
             ColumnsKind::Closing | ColumnsKind::Signatures => {
                 let (lw, rw) = match kind {
@@ -650,6 +661,7 @@ impl Engine<'_> {
                 let (li, lh) = self.cell(id, left, x0, tw(lw), space);
                 let (ri, rh) = self.cell(id + left.len(), right, x0 + tw(lw), tw(rw), space);
                 ColumnsBox {
+                    keep_next: false,
                     height: lh.max(rh),
                     items: li.into_iter().chain(ri).collect(),
                 }
@@ -688,7 +700,11 @@ impl Engine<'_> {
                 }
                 Unit::Columns(t) => {
                     let gap = if f.at_top { 0.0 } else { f.prev_after };
-                    if !f.at_top && f.y + gap + t.height > f.bottom + 0.01 {
+                    let next = match (t.keep_next, units.get(i + 1)) {
+                        (true, Some(Unit::Columns(n))) => n.height,
+                        _ => 0.0,
+                    };
+                    if !f.at_top && f.y + gap + t.height + next > f.bottom + 0.01 {
                         f.new_page();
                     }
                     let gap = if f.at_top { 0.0 } else { f.prev_after };
@@ -742,6 +758,14 @@ impl Engine<'_> {
 
 /// Height needed to place a keep-with-next chain starting at `units[0]`: every
 /// paragraph of the chain whole, plus the first chunk of the paragraph it keeps with.
+/// True for the header block of a copy (Mẫu 3.1): the block after the rule that
+/// opens a copy, which stays with the closing under it.
+pub fn copy_header(doc: &Document, block: &Block) -> bool {
+    let at = doc.blocks.iter().position(|b| std::ptr::eq(b, block));
+    at.and_then(|k| k.checked_sub(1))
+        .is_some_and(|k| matches!(&doc.blocks[k], Block::Para(p) if p.role == Role::CopySeparator))
+}
+
 fn keep_chain_height(units: &[Unit]) -> f32 {
     let mut h = 0.0;
     let mut prev_after: Option<f32> = None;
@@ -751,6 +775,15 @@ fn keep_chain_height(units: &[Unit]) -> f32 {
             // A heading stays with a table's header rows and first line.
             Unit::Grid(g) if prev_after.is_some() => {
                 h += prev_after.unwrap_or(0.0) + g.start_height();
+                break;
+            }
+            // A copy's rule stays with its header and the header with its closing.
+            Unit::Columns(c) if prev_after.is_some() => {
+                h += prev_after.unwrap_or(0.0) + c.height;
+                if c.keep_next {
+                    prev_after = Some(0.0);
+                    continue;
+                }
                 break;
             }
             _ => break,
