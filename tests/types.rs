@@ -390,7 +390,15 @@ fn the_readme_examples_of_each_form_render() {
         let doc = vanban::Document::from_json(json).unwrap();
         let ir = r.layout(&doc).unwrap();
         let roles: Vec<&str> = roles(&ir).into_iter().map(|(role, _)| role).collect();
+        if doc.copy.is_some() {
+            assert!(roles.contains(&"copy-separator") && roles.contains(&"copy-form"));
+        }
         match doc.doc_type {
+            DocType::GiayMoi => assert!(roles.contains(&"doc-type") && roles.contains(&"body")),
+            DocType::BienBan => {
+                assert!(!roles.contains(&"place-date"));
+                assert_eq!(roles.iter().filter(|r| **r == "signer-name").count(), 2);
+            }
             DocType::QuyetDinh => {
                 assert!(roles.contains(&"issuing-authority") && roles.contains(&"decision-label"))
             }
@@ -403,7 +411,17 @@ fn the_readme_examples_of_each_form_render() {
         r.pdf(&doc, &Default::default()).unwrap();
         seen.push(doc.doc_type.slug());
     }
-    assert_eq!(seen, ["quyet-dinh", "cong-van", "to-trinh"]);
+    assert_eq!(
+        seen,
+        [
+            "quyet-dinh",
+            "cong-van",
+            "to-trinh",
+            "giay-moi",
+            "bien-ban",
+            "cong-van"
+        ]
+    );
 }
 
 /// The fixed forms' parts and the copy are refused where they do not belong or
