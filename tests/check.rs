@@ -749,3 +749,42 @@ fn r50_to_r53_the_fixed_forms() {
     let f = type_findings(cd, |v| v["sender"] = "Văn phòng Chính phủ".into(), &["R53"]);
     assert_eq!(f, ["R53 sender"]);
 }
+
+/// In a text: a copy's number carries its form's symbol, and an urgency line is
+/// one of the decree's levels (R39, R33).
+#[test]
+fn r39_r33_copies_and_urgency_in_a_text() {
+    let doc = |copy_number: &str, urgency: &str| {
+        let lines = [
+            "ỦY BAN NHÂN DÂN",
+            "THÀNH PHỐ HÀ NỘI",
+            "Số: 453/TB-UBND",
+            urgency,
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "Hà Nội, ngày 29 tháng 4 năm 2026",
+            "THÔNG BÁO",
+            "Về việc treo cờ Tổ quốc",
+            "",
+            "Ủy ban nhân dân thành phố đề nghị các cơ quan treo cờ Tổ quốc./.",
+            "Nơi nhận:",
+            "- Các sở, ngành;",
+            "- Lưu: VT.",
+            "TL. CHỦ TỊCH",
+            "CHÁNH VĂN PHÒNG",
+            "Võ Tuấn Anh",
+            "ỦY BAN NHÂN DÂN PHƯỜNG HOÀN KIẾM",
+            copy_number,
+            "SAO Y",
+            "Hoàn Kiếm, ngày 03 tháng 5 năm 2026",
+        ];
+        rules(&lines)
+            .into_iter()
+            .map(|(r, _)| r)
+            .filter(|r| ["R33", "R39"].contains(r))
+            .collect::<Vec<_>>()
+    };
+    assert!(doc("Số: 05/SY-UBND", "HỎA TỐC").is_empty());
+    assert_eq!(doc("Số: 05/UBND", "HỎA TỐC"), ["R39"]);
+    assert_eq!(doc("Số: 05/SY-UBND", "HỎA TỐC HẸN GIỜ"), ["R33"]);
+}

@@ -417,3 +417,29 @@ fn a_decision_with_its_attached_plan_imports_as_one_document() {
     eprintln!("decision with its plan: similarity {sim:.4}");
     assert!(sim >= 0.99, "similarity {sim}");
 }
+
+/// A copy reads back from the DOCX vanban writes: the paper copy's block as the
+/// same `"copy"`, the electronic copy's line as the same line.
+#[test]
+fn copies_read_back_from_their_docx() {
+    let r = vanban::Renderer::new().unwrap();
+    for (fixture, exact) in [
+        ("sao-y-thong-bao-treo-co-phuong-hoan-kiem-2026", true),
+        (
+            "sao-y-dien-tu-thong-bao-treo-co-phuong-hoan-kiem-2026",
+            false,
+        ),
+    ] {
+        let doc =
+            vanban::input::plan_from_file(&repo(&format!("fixtures/{fixture}.json"))).unwrap();
+        let docx = r.docx(&doc).unwrap();
+        let back = vanban::import::import_docx(&docx).unwrap().plan;
+        let (a, b) = (doc.copy.unwrap(), back.copy.expect("a copy"));
+        if exact {
+            assert_eq!(a, b, "{fixture}");
+            assert!(back.appendices.is_empty(), "{fixture}");
+        } else {
+            assert_eq!(a.stamp(), b.stamp(), "{fixture}");
+        }
+    }
+}

@@ -689,6 +689,8 @@ pub fn check_lines(raw: &[String], opts: &Options) -> Result<Report, Error> {
     if doc_type.form() == crate::model::Form::Decision {
         decision_rules(&mut out, doc_type, &lines[title_at + 1..]);
     }
+    mark_lines_rule(&mut out, &lines[..header_end.min(lines.len())]);
+    copy_lines_rule(&mut out, &lines);
     let mut points: Vec<(Location, String, char)> = Vec::new();
     for (loc, t) in &body {
         match numbered(t) {
@@ -1567,5 +1569,75 @@ fn form_rules(out: &mut Out, plan: &Plan) {
             Some(sender.trim().to_uppercase()),
             false,
         );
+    }
+}
+
+/// R33 in a text: an urgency line in the header that is not one of the decree's
+/// three levels (`HỎA TỐC HẸN GIỜ`, `KHẨN CẤP`).
+fn mark_lines_rule(out: &mut Out, header: &[(Location, String)]) {
+    for (loc, t) in header {
+        let u = t.trim().replace("HOẢ", "HỎA");
+        let urgent = is_upper(&u) && (u.contains("KHẨN") || u.contains("HỎA TỐC"));
+        if urgent && !crate::model::URGENCY.contains(&u.as_str()) {
+            out.push(
+                "R33",
+                E,
+                loc,
+                t,
+                "Nghị định 30 chỉ có ba mức độ khẩn: «HỎA TỐC», «THƯỢNG KHẨN», «KHẨN»",
+                "the decree has three urgency levels: «HỎA TỐC», «THƯỢNG KHẨN», «KHẨN»",
+                None,
+                false,
+            );
+        }
+    }
+}
+
+/// R39 in a text: a copy's block (`SAO Y`, `SAO LỤC`, `TRÍCH SAO` on a line of its
+/// own) has its number, with the symbol of its form: `Số: 05/SY-UBND`.
+fn copy_lines_rule(out: &mut Out, lines: &[(Location, String)]) {
+    use crate::model::CopyForm;
+    for (k, (loc, t)) in lines.iter().enumerate() {
+        let form = [CopyForm::SaoY, CopyForm::SaoLuc, CopyForm::TrichSao]
+            .into_iter()
+            .find(|f| t.trim() == f.name());
+        let Some(form) = form else { continue };
+        let near = lines[k.saturating_sub(4)..(k + 5).min(lines.len())]
+            .iter()
+            .find(|(_, l)| l.trim_start().starts_with("Số:"));
+        let symbol = format!("/{}-", form.symbol());
+        match near {
+            Some((nloc, n)) if !n.replace(' ', "").contains(&symbol) => out.push(
+                "R39",
+                E,
+                nloc,
+                n,
+                &format!(
+                    "số của bản {} mang ký hiệu «{}» (Số: 05/{}-UBND)",
+                    form.name().to_lowercase(),
+                    form.symbol(),
+                    form.symbol()
+                ),
+                &format!(
+                    "the number of a {} copy carries the symbol «{}» (Số: 05/{}-UBND)",
+                    form.name(),
+                    form.symbol(),
+                    form.symbol()
+                ),
+                None,
+                false,
+            ),
+            Some(_) => {}
+            None => out.push(
+                "R39",
+                E,
+                loc,
+                t,
+                "bản sao có số và ký hiệu của bản sao (Số: 05/SY-UBND)",
+                "a copy has its number and the copy's symbol (Số: 05/SY-UBND)",
+                None,
+                false,
+            ),
+        }
     }
 }

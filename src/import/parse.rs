@@ -320,6 +320,8 @@ struct Parser {
     recognized: Vec<(usize, String)>,
     /// The marks found on the way (ô 10a, 10b, 11, 13).
     marks: crate::model::Marks,
+    /// An electronic copy's line found in the header (Mẫu 3.2).
+    copy: Option<crate::model::DocCopy>,
 }
 
 /// A section under construction, with its depth.
@@ -783,6 +785,12 @@ pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
     }
     let used = p.contact(tail);
     tail = &tail[used..];
+    // A paper copy's block closes the document, after its appendices.
+    let mut copy = p.copy.take();
+    if let Some((c, start)) = p.copy(tail) {
+        copy = Some(c);
+        tail = &tail[..start];
+    }
     let appendices = p.appendices(tail);
 
     let defaults = crate::model::default_styles(doc_type);
@@ -813,7 +821,7 @@ pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
         leave,
         cosigners,
         marks: std::mem::take(&mut p.marks),
-        copy: None,
+        copy,
     };
     // A sentence naming the issuer as its derived name would is left to the default.
     let issuer = plan.header.issuer_in_text();
@@ -1148,6 +1156,9 @@ impl Parser {
             } else if let Some((place, date)) = place_date(t) {
                 header.place = place;
                 header.date = date;
+            } else if let Some(c) = forms::copy_stamp(t) {
+                self.recognized.push((l.no, t.clone()));
+                self.copy = Some(c);
             } else if let Some(mark) = forms::mark(t) {
                 self.recognized.push((l.no, t.clone()));
                 match mark {

@@ -418,7 +418,9 @@ fn fixed_form_parts(doc: &Plan) -> Result<(), (String, String)> {
                 "the copy's number is 0; copy numbers start at 01 each year (R39)".into(),
             ));
         }
-        if c.issuer.is_empty() || c.issuer_abbr.trim().is_empty() {
+        // An electronic copy names the body in its line; a paper copy's number
+        // needs its abbreviation too.
+        if c.issuer.is_empty() || (c.signed_at.is_none() && c.issuer_abbr.trim().is_empty()) {
             return Err((
                 "copy.issuer".into(),
                 "a copy names the body that makes it and its abbreviation (Số: 05/SY-UBND)".into(),

@@ -5,8 +5,8 @@
 
 use super::{Line, Parser, bullet, fold, has_lower, is_upper_line};
 use crate::model::{
-    Confirmation, DocType, Introduction, Invitation, InvitationField, IssueDate, Leave, Minutes,
-    Signature, Text,
+    Confirmation, CopyForm, DocCopy, DocType, Introduction, Invitation, InvitationField, IssueDate,
+    Leave, Minutes, Signature, Text,
 };
 
 /// The parts a fixed form's lines gave.
@@ -132,6 +132,38 @@ pub(super) fn mark(t: &str) -> Option<Mark> {
     None
 }
 
+/// An electronic copy's line (Mẫu 3.2): `SAO Y; Ủy ban nhân dân phường Hoàn Kiếm;
+/// 2026-12-03T09:15:30+07:00`.
+pub(super) fn copy_stamp(t: &str) -> Option<DocCopy> {
+    let mut parts = t.split(';').map(str::trim);
+    let form = parts.next()?;
+    let form = [CopyForm::SaoY, CopyForm::SaoLuc, CopyForm::TrichSao]
+        .into_iter()
+        .find(|f| f.name() == form)?;
+    let body = parts.next()?.to_string();
+    let at = parts.next()?.to_string();
+    if parts.next().is_some() || body.is_empty() || crate::input::iso_time(&at).is_err() {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| at.get(r).and_then(|s| s.parse::<u32>().ok());
+    Some(DocCopy {
+        form,
+        issuer: vec![body.to_uppercase()],
+        issuer_name: Some(body),
+        issuer_abbr: String::new(),
+        number: None,
+        place: String::new(),
+        date: IssueDate {
+            day: num(8..10).and_then(|d| u8::try_from(d).ok()),
+            month: num(5..7).and_then(|m| u8::try_from(m).ok()),
+            year: num(0..4)?,
+        },
+        recipients: None,
+        signature: None,
+        signed_at: Some(at),
+    })
+}
+
 /// The archive of a `Lưu:` line and the drafter's symbol and copies after it
 /// (ô 12): `VT, TH(2). H` is `VT, TH(2)` and `H`; `VT, HC. PL.(300)` is `VT, HC`
 /// and `PL`, 300. A last part that is not an upper-case symbol stays archive.
@@ -160,6 +192,85 @@ pub(super) fn drafter(archive: &str) -> (&str, Option<(String, Option<u32>)>) {
 }
 
 impl Parser {
+    /// A paper copy's block in `lines` (Mẫu 3.1): the copying body, `Số: 05/SY-…`,
+    /// `SAO Y` and its date, then Nơi nhận and the signature. Returns the copy and
+    /// the index where its block starts. A number whose symbol is not the form's
+    /// is kept in `unplaced` (the check's R39 names it).
+    pub(super) fn copy(&mut self, lines: &[Line]) -> Option<(DocCopy, usize)> {
+        let forms = [CopyForm::SaoY, CopyForm::SaoLuc, CopyForm::TrichSao];
+        let (k, form) = lines.iter().enumerate().find_map(|(k, l)| {
+            forms
+                .into_iter()
+                .find(|f| fold(&l.text) == f.name())
+                .map(|f| (k, f))
+        })?;
+        // The block starts at the copying body's name, a few lines up.
+        let mut start = k;
+        while start > 0 && k - start < 6 {
+            let t = fold(&lines[start - 1].text);
+            let head = t.is_empty()
+                || super::is_rule(&t)
+                || is_upper_line(&t)
+                || super::number_line(&t).is_some()
+                || super::place_date(&t).is_some();
+            if !head {
+                break;
+            }
+            start -= 1;
+        }
+        let mut copy = DocCopy {
+            form,
+            issuer: Vec::new(),
+            issuer_name: None,
+            issuer_abbr: String::new(),
+            number: None,
+            place: String::new(),
+            date: IssueDate {
+                day: None,
+                month: None,
+                year: 0,
+            },
+            recipients: None,
+            signature: None,
+            signed_at: None,
+        };
+        let closing = lines[k..]
+            .iter()
+            .position(|l| {
+                fold(&l.text)
+                    .trim_end_matches(':')
+                    .eq_ignore_ascii_case("Nơi nhận")
+            })
+            .map_or(lines.len(), |c| c + k);
+        for l in &lines[start..closing] {
+            let t = fold(&l.text);
+            if t.is_empty() || super::is_rule(&t) || t == form.name() {
+                self.recognized.push((l.no, t));
+            } else if let Some((number, kind, abbr)) = super::number_line(&t) {
+                copy.number = number;
+                copy.issuer_abbr = abbr;
+                if kind != form.symbol() {
+                    self.unplaced.push((l.no, t));
+                }
+            } else if let Some((place, date)) = super::place_date(&t) {
+                copy.place = place;
+                copy.date = date;
+            } else if is_upper_line(&t) {
+                copy.issuer.push(t);
+            } else {
+                self.unplaced.push((l.no, t));
+            }
+        }
+        if closing < lines.len() {
+            let rest = &lines[closing + 1..];
+            let (recipients, after) = self.recipients(rest);
+            let (signature, _) = self.signature(&rest[after..], rest);
+            copy.recipients = Some(recipients);
+            copy.signature = (!signature.name.is_empty()).then_some(signature);
+        }
+        Some((copy, start))
+    }
+
     /// The contact lines of ô 13 at the start of `lines` (`Địa chỉ: …`, `ĐT: …`,
     /// `Số điện thoại liên hệ …`), joined into the marks; returns how many lines
     /// they took.
