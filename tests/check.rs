@@ -788,3 +788,34 @@ fn r39_r33_copies_and_urgency_in_a_text() {
     assert_eq!(doc("Số: 05/UBND", "HỎA TỐC"), ["R39"]);
     assert_eq!(doc("Số: 05/SY-UBND", "HỎA TỐC HẸN GIỜ"), ["R33"]);
 }
+
+/// The DOCX vanban writes for each fixed form, copy and mark reads back through
+/// the text check without a finding: the name line that runs on (`GIẤY MỜI HỌP`),
+/// a Công văn's V/v in place of a title, a Biên bản's signatures before its Nơi
+/// nhận, a Công điện's `I. Thời gian: …` sentences, ô 12 on the Lưu line.
+#[test]
+fn vanban_s_own_docx_of_each_form_checks_clean() {
+    let r = vanban::Renderer::new().unwrap();
+    for f in [
+        "cong-dien-hoi-nghi-ma-tuy-vpcp-2025",
+        "giay-moi-hop-ccn-lao-cai-2026",
+        "giay-gioi-thieu-ubnd-xa-bac-ha-2026",
+        "bien-ban-dam-hong-lao-cai-2026",
+        "giay-nghi-phep-so-noi-vu-lao-cai-2026",
+        "cong-van-hoa-toc-bao-so-3-lao-cai-2026",
+        "sao-y-thong-bao-treo-co-phuong-hoan-kiem-2026",
+        "sao-y-dien-tu-thong-bao-treo-co-phuong-hoan-kiem-2026",
+    ] {
+        let doc =
+            vanban::input::plan_from_file(&common::repo(&format!("fixtures/{f}.json"))).unwrap();
+        let docx = r.docx(&doc).unwrap();
+        let lines = vanban::import::docx::lines(&docx).unwrap();
+        let report = check_lines(&lines, &Options::default()).unwrap();
+        let found: Vec<String> = report
+            .findings
+            .iter()
+            .map(|x| format!("{} {} «{}»", x.rule, x.location, x.text))
+            .collect();
+        assert!(found.is_empty(), "{f}: {found:#?}");
+    }
+}

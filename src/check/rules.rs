@@ -616,16 +616,34 @@ pub fn check_lines(raw: &[String], opts: &Options) -> Result<Report, Error> {
         })
         .collect();
 
-    let title_at = lines
-        .iter()
-        .position(|(_, t)| crate::model::DocType::from_title(t).is_some());
+    // The title line as the import reads it (a fixed form's may run on:
+    // `GIẤY MỜI HỌP`); without one, a Công văn's `V/v` line.
+    let title_of = |t: &str| {
+        crate::model::DocType::from_title(t).or_else(|| crate::import::parse::title_type(t))
+    };
+    let title_at = lines.iter().position(|(_, t)| title_of(t).is_some());
+    let subject_at = lines.iter().position(|(_, t)| t.starts_with("V/v"));
+    let letter = title_at.is_none() && subject_at.is_some();
     let doc_type = title_at
-        .and_then(|i| crate::model::DocType::from_title(&lines[i].1))
-        .unwrap_or(crate::model::DocType::KeHoach);
+        .and_then(|i| title_of(&lines[i].1))
+        .unwrap_or(if letter {
+            crate::model::DocType::CongVan
+        } else {
+            crate::model::DocType::KeHoach
+        });
     let closing_at = lines
         .iter()
         .position(|(_, t)| t.trim_end_matches(':').eq_ignore_ascii_case("Nơi nhận"));
-    let closing_at = closing_at.unwrap_or(lines.len());
+    let mut closing_at = closing_at.unwrap_or(lines.len());
+    if doc_type == crate::model::DocType::BienBan {
+        // A Biên bản's signatures come before its Nơi nhận: its text ends at `./.`.
+        if let Some(end) = lines[..closing_at]
+            .iter()
+            .rposition(|(_, t)| t.trim_end().ends_with("./."))
+        {
+            closing_at = end + 1;
+        }
+    }
     if let Some(t) = title_at
         && closing_at < t
     {
@@ -638,8 +656,15 @@ pub fn check_lines(raw: &[String], opts: &Options) -> Result<Report, Error> {
             ),
         });
     }
-    // Without a title line, every line may be a header line.
-    let header_end = title_at.unwrap_or(closing_at);
+    // Without a title line, every line may be a header line; a Công văn's header
+    // runs to its date line after the V/v.
+    let letter_body = subject_at.filter(|_| letter).map(|v| {
+        lines[v..closing_at]
+            .iter()
+            .position(|(_, t)| crate::import::parse::place_date(t).is_some())
+            .map_or(v + 1, |k| v + k + 1)
+    });
+    let header_end = title_at.or(letter_body).unwrap_or(closing_at);
     let title_at = title_at.unwrap_or(0);
 
     for (loc, t) in &lines[..header_end.min(lines.len())] {
@@ -661,8 +686,14 @@ pub fn check_lines(raw: &[String], opts: &Options) -> Result<Report, Error> {
             false,
         );
     }
-    // The summary: up to the first blank line after the title.
-    let mut i = title_at + 1;
+    // The summary: up to the first blank line after the title (a Công văn's is
+    // its V/v, read with the header).
+    let mut i = letter_body.map_or(title_at + 1, |b| b.min(closing_at));
+    if letter_body.is_some() {
+        while i < closing_at && !lines[i].1.is_empty() {
+            i += 1;
+        }
+    }
     while i < closing_at && lines[i].1.is_empty() {
         i += 1;
     }
@@ -694,20 +725,25 @@ pub fn check_lines(raw: &[String], opts: &Options) -> Result<Report, Error> {
     let mut points: Vec<(Location, String, char)> = Vec::new();
     for (loc, t) in &body {
         match numbered(t) {
-            Some((Kind::Roman, rest)) if rest.chars().any(char::is_lowercase) => out.push(
-                "R23",
-                E,
-                loc,
-                t,
-                "tiêu đề mục (số La Mã) viết chữ in hoa",
-                "a section (Roman numeral) title is in capitals",
-                Some(format!(
-                    "{} {}",
-                    t.split(' ').next().unwrap_or(""),
-                    rest.to_uppercase()
-                )),
-                false,
-            ),
+            Some((Kind::Roman, rest))
+                if rest.chars().any(char::is_lowercase)
+                    && !crate::import::parse::numbered_sentence(rest) =>
+            {
+                out.push(
+                    "R23",
+                    E,
+                    loc,
+                    t,
+                    "tiêu đề mục (số La Mã) viết chữ in hoa",
+                    "a section (Roman numeral) title is in capitals",
+                    Some(format!(
+                        "{} {}",
+                        t.split(' ').next().unwrap_or(""),
+                        rest.to_uppercase()
+                    )),
+                    false,
+                )
+            }
             Some((Kind::Letter, _)) => {
                 let c = t.chars().next().unwrap_or('a');
                 if t.chars().nth(1) == Some('.') {
@@ -770,7 +806,13 @@ pub fn check_lines(raw: &[String], opts: &Options) -> Result<Report, Error> {
             .trim_start_matches(['-', '+', '•', ' '])
             .starts_with("Lưu");
         if is_archive || n + 1 == items.len() {
-            let ok = t.starts_with("- Lưu: VT") && t.ends_with('.') && !t.ends_with("..");
+            // Ô 12 may close it: `- Lưu: VT, HC. PL.(300)` (R35).
+            let copies = t.rsplit_once(".(").is_some_and(|(_, n)| {
+                n.strip_suffix(')')
+                    .is_some_and(|n| n.parse::<u32>().is_ok())
+            });
+            let ok =
+                t.starts_with("- Lưu: VT") && (t.ends_with('.') || copies) && !t.ends_with("..");
             if !ok {
                 let rest = t
                     .trim_start_matches(['-', '+', '•', ' '])

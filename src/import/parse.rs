@@ -107,7 +107,7 @@ fn letter_number_line(s: &str) -> Option<(Option<u32>, String)> {
 
 /// The type named by a title line (`QUYẾT ĐỊNH`, `Tờ trình`) that vanban lays out.
 /// A fixed form's name may run on in capitals (`GIẤY MỜI HỌP`, `BIÊN BẢN LÀM VIỆC`).
-fn title_type(t: &str) -> Option<DocType> {
+pub(crate) fn title_type(t: &str) -> Option<DocType> {
     let f = fold(t);
     if let Some(t) = DocType::from_title(&f) {
         return matches!(t.form(), Form::Named | Form::Decision | Form::Fixed).then_some(t);
@@ -406,6 +406,13 @@ impl Body {
     }
 }
 
+/// `Thời gian: 08 giờ, ngày 09 tháng 10 năm 2025.` after a number: a sentence with
+/// a label, not a heading (a Công điện's `I. Thời gian: …`).
+pub(crate) fn numbered_sentence(rest: &str) -> bool {
+    rest.split_once(": ")
+        .is_some_and(|(_, tail)| tail.split_whitespace().count() >= 4 && !tail.ends_with(':'))
+}
+
 /// A numbered line to a section: a title, a title with run-in text, or a numbered
 /// paragraph without title.
 fn heading(kind: Kind, rest: &str) -> Section {
@@ -413,11 +420,7 @@ fn heading(kind: Kind, rest: &str) -> Section {
         content: vec![Block::Paragraph(text.into())],
         ..Section::default()
     };
-    // `I. Thời gian: 08 giờ, ngày …` is a numbered sentence, not a heading.
-    let sentence = rest
-        .split_once(": ")
-        .is_some_and(|(_, tail)| tail.split_whitespace().count() >= 4 && !tail.ends_with(':'));
-    if kind == Kind::Roman && sentence {
+    if kind == Kind::Roman && numbered_sentence(rest) {
         return untitled(rest);
     }
     if kind == Kind::Roman || (rest.ends_with(':') && rest.chars().count() <= 200) {
