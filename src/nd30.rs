@@ -253,6 +253,15 @@ impl Typography {
         ((available - width) / 2.0 * 20.0).round().max(0.0) as i32
     }
 
+    /// The width of the box around the mark `p` (R33, R34), points:
+    /// [`frame_width_pt`] of its text as its role sets it.
+    pub fn frame_box_pt(&self, p: &crate::ir::Para, shapers: &crate::fonts::Shapers) -> f32 {
+        let st = self.style(p.role);
+        let text = p.plain();
+        let measured = shapers.width(crate::fonts::Face::of(st.bold, st.italic), &text, st.size);
+        frame_width_pt(&text, measured)
+    }
+
     /// Page width and height in whole twips, as the DOCX states them; width and
     /// height swap for a landscape page.
     ///

@@ -384,11 +384,7 @@ impl Writer<'_> {
     /// paragraph indented to the box's width, with a border on each side.
     fn framed(&self, p: &Para, width: i32) -> Paragraph {
         let st = self.style(p.role);
-        let text = p.plain();
-        let measured =
-            self.shapers
-                .width(crate::fonts::Face::of(st.bold, st.italic), &text, st.size);
-        let fw = twips(nd30::frame_width_pt(&text, measured)).min(width);
+        let fw = twips(self.typo.frame_box_pt(p, self.shapers)).min(width);
         let side = (width - fw) / 2;
         let space = nd30::frame_space_pt(st.size) as usize;
         let color = hex(st.color.unwrap_or([0, 0, 0]));
@@ -428,12 +424,7 @@ impl Writer<'_> {
             let para = if self.style(p.role).frame {
                 let para = self.framed(p, rw);
                 // Move the box over the right column of the header table.
-                let st = self.style(p.role);
-                let text = p.plain();
-                let measured =
-                    self.shapers
-                        .width(crate::fonts::Face::of(st.bold, st.italic), &text, st.size);
-                let fw = twips(nd30::frame_width_pt(&text, measured)).min(rw);
+                let fw = twips(self.typo.frame_box_pt(p, self.shapers)).min(rw);
                 let side = (rw - fw) / 2;
                 para.indent(Some(lw + indent + side), None, Some(side + right), None)
             } else {

@@ -1125,11 +1125,7 @@ impl Parser {
             unit: None,
             number: None,
             place: String::new(),
-            date: IssueDate {
-                day: None,
-                month: None,
-                year: 0,
-            },
+            date: IssueDate::UNKNOWN,
         };
         for l in lines.iter().filter(|l| !l.text.is_empty()) {
             let t = &l.text;

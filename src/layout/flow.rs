@@ -484,11 +484,7 @@ impl Engine<'_> {
     /// left edge is `x`: the items from y = 0 and the height of the box.
     fn framed(&self, id: usize, p: &Para, x: f32, width: f32) -> (Vec<Item>, f32) {
         let st = self.typo.style(p.role);
-        let text = p.plain();
-        let measured = self
-            .shapers
-            .width(Face::of(st.bold, st.italic), &text, st.size);
-        let fw = nd30::frame_width_pt(&text, measured).min(width);
+        let fw = self.typo.frame_box_pt(p, self.shapers).min(width);
         let fx = x + (width - fw) / 2.0;
         let b = self.para_box(id, p, fx, fw, None);
         let pad = nd30::frame_space_pt(st.size) + FRAME_BORDER;

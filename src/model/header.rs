@@ -188,6 +188,13 @@ pub struct IssueDate {
 }
 
 impl IssueDate {
+    /// No date yet (year 0): what a reader starts from before it finds one.
+    pub const UNKNOWN: IssueDate = IssueDate {
+        day: None,
+        month: None,
+        year: 0,
+    };
+
     /// Checks the ranges; returns what is wrong as a sentence.
     pub fn validate(&self) -> Result<(), String> {
         if let Some(m) = self.month

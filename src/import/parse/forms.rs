@@ -225,11 +225,7 @@ impl Parser {
             issuer_abbr: String::new(),
             number: None,
             place: String::new(),
-            date: IssueDate {
-                day: None,
-                month: None,
-                year: 0,
-            },
+            date: IssueDate::UNKNOWN,
             recipients: None,
             signature: None,
             signed_at: None,
