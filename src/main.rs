@@ -369,13 +369,8 @@ fn new(slug: &str, output: Option<&Path>) -> Result<(), String> {
         .ok_or_else(|| format!("unknown type \"{slug}\"; `vanban types` lists them"))?;
     let doc = vanban::model::example(t).ok_or_else(|| {
         format!(
-            "vanban does not lay out a {} yet ({}); `vanban types` lists those it does",
-            t.name(),
-            if t.form_name().is_empty() {
-                "the decree gives no form"
-            } else {
-                t.form_name()
-            }
+            "the decree gives no model form for a {}, so vanban does not lay it out; `vanban types` lists those it does",
+            t.name()
         )
     })?;
     let json = doc.to_json() + "\n";
