@@ -542,3 +542,36 @@ fn signature_images_are_drawn_or_refused_clearly() {
     assert!(e.contains("one of the two"), "{e}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A Biên bản's images go to its chair's signature: the right column of its last
+/// row of signatures.
+#[test]
+fn a_minutes_images_go_to_its_chair() {
+    let json =
+        std::fs::read_to_string(repo("fixtures/bien-ban-dam-hong-lao-cai-2026.json")).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let img = |f: &str| serde_json::json!({ "file": repo(&format!("fixtures/images/{f}")) });
+    v["signature"]["image"] = img("chu-ky.png");
+    v["signature"]["seal"] = img("con-dau.png");
+    let doc = vanban::Document::from_json(&v.to_string()).unwrap();
+    let layout = vanban::Renderer::new().unwrap().pages(&doc).unwrap();
+    let pages: Vec<(usize, f32)> = layout
+        .pages
+        .iter()
+        .enumerate()
+        .flat_map(|(n, p)| {
+            p.items.iter().filter_map(move |i| match i {
+                vanban::layout::Item::Image { x, width, .. } => Some((n, x + width)),
+                _ => None,
+            })
+        })
+        .collect();
+    assert_eq!(pages.len(), 2, "{pages:?}");
+    // On the last page, right of the middle of the text width.
+    assert!(
+        pages
+            .iter()
+            .all(|(n, right)| *n == layout.pages.len() - 1 && *right > 300.0),
+        "{pages:?}"
+    );
+}

@@ -91,9 +91,9 @@ pub fn write(doc: &Document, typo: &Typography, shapers: &Shapers) -> Result<Vec
     let mut break_before = false;
     // Whether a section has ended: page 1's marks belong to the first one.
     let mut sectioned = false;
-    // Whether the signature images have been placed (in the first closing block).
-    let mut signed = false;
-    for block in &doc.blocks {
+    // The block the signature images are drawn in.
+    let signing = doc.signing_block();
+    for (k, block) in doc.blocks.iter().enumerate() {
         let text_width = typo.text_width_twips(setup.landscape);
         match block {
             Block::Para(p) => {
@@ -112,12 +112,7 @@ pub fn write(doc: &Document, typo: &Typography, shapers: &Shapers) -> Result<Vec
                 }
             }
             Block::Columns { kind, left, right } => {
-                let images = (*kind == ColumnsKind::Closing
-                    && !signed
-                    && !doc.images.is_empty()
-                    && right.iter().any(|p| p.role == Role::SignerName))
-                .then_some(&doc.images);
-                signed |= images.is_some();
+                let images = (Some(k) == signing && !doc.images.is_empty()).then_some(&doc.images);
                 children.push(Child::Table(Box::new(w.columns(
                     *kind,
                     left,

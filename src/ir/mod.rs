@@ -369,6 +369,21 @@ pub struct Document {
 }
 
 impl Document {
+    /// The block whose right column the signature and seal images belong to: a
+    /// Biên bản's last row of signatures (its chair's), else the first closing
+    /// block with a signer's name.
+    pub fn signing_block(&self) -> Option<usize> {
+        let signs = |right: &[Para]| right.iter().any(|p| p.role == Role::SignerName);
+        let row = self.blocks.iter().rposition(|b| {
+            matches!(b, Block::Columns { kind: ColumnsKind::Signatures, right, .. } if signs(right))
+        });
+        row.or_else(|| {
+            self.blocks.iter().position(|b| {
+                matches!(b, Block::Columns { kind: ColumnsKind::Closing, right, .. } if signs(right))
+            })
+        })
+    }
+
     /// Every paragraph in reading order (column blocks left then right).
     pub fn paras(&self) -> impl Iterator<Item = &Para> {
         self.blocks

@@ -287,12 +287,11 @@ impl Engine<'_> {
     }
 
     fn units(&self, doc: &Document) -> Vec<Unit> {
-        // Whether the images have found their signing space.
-        let mut signed = false;
+        let signing = doc.signing_block();
         let mut out = Vec::new();
         let mut id = 0;
         let mut landscape = false;
-        for b in &doc.blocks {
+        for (k, b) in doc.blocks.iter().enumerate() {
             match b {
                 Block::Para(p) => {
                     let rule_after = Some(SUMMARY_RULE_AFTER);
@@ -322,8 +321,8 @@ impl Engine<'_> {
                 Block::Columns { kind, left, right } => {
                     let mut columns = self.columns(id, *kind, left, right);
                     columns.keep_next = copy_header(doc, b);
-                    if *kind == ColumnsKind::Closing && !signed && !doc.images.is_empty() {
-                        signed = self.sign(&mut columns, id + left.len(), right, &doc.images);
+                    if Some(k) == signing && !doc.images.is_empty() {
+                        self.sign(&mut columns, *kind, id + left.len(), right, &doc.images);
                     }
                     out.push(Unit::Columns(columns));
                     id += left.len() + right.len();
@@ -513,17 +512,18 @@ impl Engine<'_> {
     /// Draws the signature and seal images in the signing space of a closing
     /// block's right column: the signature centred between the last authority
     /// line and the name, the seal over its left third (Phụ lục I §II.7.d, 8.a).
-    /// `first` is the id of the column's first paragraph. False when the column
-    /// has no name to sign over.
+    /// `first` is the id of the column's first paragraph; a column with no name
+    /// to sign over gets nothing.
     fn sign(
         &self,
         columns: &mut ColumnsBox,
+        kind: ColumnsKind,
         first: usize,
         right: &[Para],
         images: &crate::images::SignatureImages,
-    ) -> bool {
+    ) {
         let Some(k) = right.iter().position(|p| p.role == Role::SignerName) else {
-            return false;
+            return;
         };
         let name = first + k;
         let Some(baseline) = columns
@@ -535,11 +535,14 @@ impl Engine<'_> {
             })
             .reduce(f32::min)
         else {
-            return false;
+            return;
         };
         let st = self.typo.style(Role::SignerName);
         let top = baseline - st.size * self.ascent_factor;
-        let (lw, rw) = self.typo.closing_columns_twips;
+        let (lw, rw) = match kind {
+            ColumnsKind::Signatures => self.typo.signatures_columns_twips,
+            _ => self.typo.closing_columns_twips,
+        };
         let (x0, width) = (self.text_left() + lw as f32 * TWIP, rw as f32 * TWIP);
         let (cx, cy) = (x0 + width / 2.0, top - st.space_before / 2.0);
         let place = |img: &crate::images::Image, x: f32| Item::Image {
@@ -558,7 +561,6 @@ impl Engine<'_> {
         if let Some(seal) = &images.seal {
             columns.items.push(place(seal, seal_right - seal.width_pt));
         }
-        true
     }
 
     /// Page 1's top margin: the boxed marks (ô 11) centred over the national
