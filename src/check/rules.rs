@@ -1399,7 +1399,7 @@ fn marks_rules(out: &mut Out, plan: &Plan) {
     let at = |p: &str| Location::Path(p.to_string());
     let m = &plan.marks;
     if let Some(u) = &m.urgency {
-        let norm = u.trim().to_uppercase().replace("HOẢ", "HỎA");
+        let norm = crate::model::Marks::urgency_key(u);
         if !URGENCY.contains(&norm.as_str()) {
             out.push(
                 "R33",
@@ -1450,32 +1450,26 @@ fn marks_rules(out: &mut Out, plan: &Plan) {
             );
         }
     }
-    if let Some(c) = &m.circulation
-        && c.trim().to_uppercase() != c.trim()
-    {
-        out.push(
-            "R34",
-            E,
-            &at("marks.circulation"),
+    if let Some(c) = &m.circulation {
+        capitals_rule(
+            out,
+            ("R34", E),
+            "marks.circulation",
             c,
             "chỉ dẫn phạm vi lưu hành viết chữ in hoa, đứng",
             "the circulation note is written in upright capitals",
-            Some(c.trim().to_uppercase()),
             true,
         );
     }
     let r = &plan.recipients;
-    if let Some(d) = &r.drafter
-        && d.trim().to_uppercase() != d.trim()
-    {
-        out.push(
-            "R35",
-            E,
-            &at("recipients.drafter"),
+    if let Some(d) = &r.drafter {
+        capitals_rule(
+            out,
+            ("R35", E),
+            "recipients.drafter",
             d,
             "ký hiệu người soạn thảo viết chữ in hoa (ô 12)",
             "the drafter's symbol is written in capitals (ô 12)",
-            Some(d.trim().to_uppercase()),
             true,
         );
     }
@@ -1492,8 +1486,7 @@ fn marks_rules(out: &mut Out, plan: &Plan) {
         );
     }
     if let Some(c) = &plan.copy
-        && let (Some(copied), Some(issued)) = (c.date.sort_key(), plan.header.date.sort_key())
-        && copied < issued
+        && c.date.is_before(&plan.header.date)
     {
         out.push(
             "R39",
@@ -1511,6 +1504,24 @@ fn marks_rules(out: &mut Out, plan: &Plan) {
             None,
             false,
         );
+    }
+}
+
+/// A value at `path` that is to be written in capitals: the finding, with the
+/// value in capitals as its fix (applied by `--fix` when `safe`).
+fn capitals_rule(
+    out: &mut Out,
+    (rule, severity): (&'static str, Severity),
+    path: &str,
+    text: &str,
+    vi: &str,
+    en: &str,
+    safe: bool,
+) {
+    let upper = text.trim().to_uppercase();
+    if upper != text.trim() {
+        let at = Location::Path(path.to_string());
+        out.push(rule, severity, &at, text, vi, en, Some(upper), safe);
     }
 }
 
@@ -1532,8 +1543,7 @@ fn form_rules(out: &mut Out, plan: &Plan) {
         );
     }
     if let Some(i) = &plan.introduction
-        && let (Some(until), Some(issued)) = (i.valid_until.sort_key(), plan.header.date.sort_key())
-        && until < issued
+        && i.valid_until.is_before(&plan.header.date)
     {
         out.push(
             "R51",
@@ -1553,8 +1563,7 @@ fn form_rules(out: &mut Out, plan: &Plan) {
         );
     }
     if let Some(l) = &plan.leave
-        && let (Some(from), Some(asked)) = (l.from.sort_key(), l.request_date.sort_key())
-        && from < asked
+        && l.from.is_before(&l.request_date)
     {
         out.push(
             "R51",
@@ -1599,16 +1608,14 @@ fn form_rules(out: &mut Out, plan: &Plan) {
     }
     if t == DocType::CongDien
         && let Some(sender) = &plan.sender
-        && sender.trim().to_uppercase() != sender.trim()
     {
-        out.push(
-            "R53",
-            W,
-            &at("sender"),
+        capitals_rule(
+            out,
+            ("R53", W),
+            "sender",
             sender,
             "tên cơ quan hoặc chức danh gửi công điện thường viết chữ in hoa («THỦ TƯỚNG CHÍNH PHỦ điện:»)",
             "a Công điện's sender is usually written in capitals («THỦ TƯỚNG CHÍNH PHỦ điện:»)",
-            Some(sender.trim().to_uppercase()),
             false,
         );
     }
@@ -1618,8 +1625,8 @@ fn form_rules(out: &mut Out, plan: &Plan) {
 /// three levels (`HỎA TỐC HẸN GIỜ`, `KHẨN CẤP`).
 fn mark_lines_rule(out: &mut Out, header: &[(Location, String)]) {
     for (loc, t) in header {
-        let u = t.trim().replace("HOẢ", "HỎA");
-        let urgent = is_upper(&u) && (u.contains("KHẨN") || u.contains("HỎA TỐC"));
+        let u = crate::model::Marks::urgency_key(t);
+        let urgent = is_upper(t) && (u.contains("KHẨN") || u.contains("HỎA TỐC"));
         if urgent && !crate::model::URGENCY.contains(&u.as_str()) {
             out.push(
                 "R33",

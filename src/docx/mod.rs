@@ -375,9 +375,10 @@ impl Writer<'_> {
         r
     }
 
-    /// A one-line mark in its box (R33, R34) for a box `width` twips wide: the
-    /// paragraph indented to the box's width, with a border on each side.
-    fn framed(&self, p: &Para, width: i32) -> Paragraph {
+    /// A one-line mark in its box (R33, R34), centred in a space `width` twips
+    /// wide that stands `left` and `right` twips in from the paragraph's edges:
+    /// the paragraph indented to the box's width, with a border on each side.
+    fn framed(&self, p: &Para, width: i32, left: i32, right: i32) -> Paragraph {
         let st = self.style(p.role);
         let fw = twips(self.typo.frame_box_pt(p, self.shapers)).min(width);
         let side = (width - fw) / 2;
@@ -395,7 +396,7 @@ impl Writer<'_> {
                 .color(color.clone())
         };
         self.paragraph(p)
-            .indent(Some(side), None, Some(side), None)
+            .indent(Some(left + side), None, Some(right + side), None)
             .set_borders(
                 ParagraphBorders::with_empty()
                     .set(border(ParagraphBorderPosition::Top))
@@ -417,11 +418,8 @@ impl Writer<'_> {
         let right = (self.typo.text_width_twips(false) - (indent + lw + rw)).max(0);
         for p in top {
             let para = if self.style(p.role).frame {
-                let para = self.framed(p, rw);
-                // Move the box over the right column of the header table.
-                let fw = twips(self.typo.frame_box_pt(p, self.shapers)).min(rw);
-                let side = (rw - fw) / 2;
-                para.indent(Some(lw + indent + side), None, Some(side + right), None)
+                // Over the right column of the header table.
+                self.framed(p, rw, lw + indent, right)
             } else {
                 self.paragraph(p)
             };
@@ -553,7 +551,7 @@ impl Writer<'_> {
             let group = &paras[i..i + run_len];
             for (k, p) in group.iter().enumerate() {
                 let mut para = if self.style(p.role).frame {
-                    self.framed(p, width)
+                    self.framed(p, width, 0, 0)
                 } else {
                     self.paragraph(p)
                 };

@@ -684,44 +684,24 @@ pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
     if doc_type == DocType::KeHoach {
         tag_kinds(&mut sections, 1);
     }
-    if let Some(t) = last_text(&mut sections)
-        && let Some(last) = t.spans_mut().last_mut()
-        && last.text.trim_end().ends_with("./.")
-    {
-        // The template writes the end mark again.
-        let trimmed = last
-            .text
-            .trim_end()
-            .trim_end_matches("./.")
-            .trim_end()
-            .to_string();
-        last.text = format!("{trimmed}.");
-        p.recognized.push((0, "./.".into()));
-    }
     // A fixed form with no sections: what follows its own lines is its body's
     // end (a Giấy mời's notes), not a preamble.
     let mut conclusion = Vec::new();
     let mut pre = pre;
     if fixed && sections.is_empty() && (parts.invitation.is_some() || parts.minutes.is_some()) {
         conclusion = std::mem::take(&mut pre);
-        if let Some(Block::Paragraph(t)) = conclusion.last_mut()
-            && let Some(last) = t.spans_mut().last_mut()
-            && last.text.trim_end().ends_with("./.")
-        {
-            let trimmed = last.text.trim_end().trim_end_matches("./.").trim_end();
-            last.text = format!("{trimmed}.");
-            p.recognized.push((0, "./.".into()));
-        }
     }
-    if sections.is_empty()
-        && let Some(Block::Paragraph(t)) = pre.last_mut()
-        && let Some(last) = t.spans_mut().last_mut()
-        && last.text.trim_end().ends_with("./.")
-    {
-        // A body of paragraphs only: the template writes the end mark again.
-        let trimmed = last.text.trim_end().trim_end_matches("./.").trim_end();
-        last.text = format!("{trimmed}.");
-        p.recognized.push((0, "./.".into()));
+    // The body's last paragraph: the template writes its end mark again.
+    let last = if sections.is_empty() {
+        match conclusion.last_mut().or(pre.last_mut()) {
+            Some(Block::Paragraph(t)) => Some(t),
+            _ => None,
+        }
+    } else {
+        last_text(&mut sections)
+    };
+    if let Some(t) = last {
+        p.take_end_mark(t);
     }
     let mut preamble = Vec::new();
     for b in pre {
@@ -1115,6 +1095,17 @@ fn starts_body(t: &str) -> bool {
 }
 
 impl Parser {
+    /// Takes the decree's end mark `./.` off `t`, which keeps its full stop.
+    fn take_end_mark(&mut self, t: &mut Text) {
+        if let Some(last) = t.spans_mut().last_mut()
+            && last.text.trim_end().ends_with("./.")
+        {
+            let trimmed = last.text.trim_end().trim_end_matches("./.").trim_end();
+            last.text = format!("{trimmed}.");
+            self.recognized.push((0, "./.".into()));
+        }
+    }
+
     fn header(&mut self, lines: &[Line], doc_type: DocType) -> Header {
         let mut bodies: Vec<String> = Vec::new();
         let mut header = Header {

@@ -400,8 +400,7 @@ fn fixed_form_parts(doc: &Plan) -> Result<(), (String, String)> {
         d.validate().map_err(|m| (path.to_string(), m))?;
     }
     if let Some(l) = &doc.leave
-        && let (Some(a), Some(b)) = (l.from.sort_key(), l.to.sort_key())
-        && b < a
+        && l.to.is_before(&l.from)
     {
         return Err((
             "leave.to".into(),

@@ -91,29 +91,35 @@ pub struct DocCopy {
 }
 
 impl DocCopy {
-    /// `Số: 05/SY-UBND`, or `Số:      /SY-UBND` with a blank number.
-    pub fn number_line(&self) -> String {
-        let n = match self.number {
-            Some(n) => format!(" {n:02}"),
-            None => super::DRAFT_BLANK.to_string(),
-        };
-        format!("Số:{n}/{}-{}", self.form.symbol(), self.issuer_abbr)
-    }
-
-    /// The copying body's name in a sentence: `issuer_name`, else derived from
-    /// `issuer` as a header's is ([`Header::issuer_in_text`](super::Header::issuer_in_text)).
-    pub fn issuer_in_text(&self) -> String {
-        let h = super::Header {
+    /// The copy's own header: the copying body, its number, place and date, read
+    /// as a document's header is.
+    pub fn header(&self) -> super::Header {
+        super::Header {
             parent: Vec::new(),
             issuer: self.issuer.clone(),
             issuer_name: self.issuer_name.clone(),
             issuer_abbr: self.issuer_abbr.clone(),
             unit: None,
-            number: None,
-            place: self.place.clone(),
+            number: self.number,
+            place: self.place.trim().to_string(),
             date: self.date,
-        };
-        h.issuer_in_text()
+        }
+    }
+
+    /// `Số: 05/SY-UBND`, or `Số:      /SY-UBND` with a blank number.
+    pub fn number_line(&self) -> String {
+        format!(
+            "Số:{}/{}-{}",
+            self.header().number_text(),
+            self.form.symbol(),
+            self.issuer_abbr
+        )
+    }
+
+    /// The copying body's name in a sentence: `issuer_name`, else derived from
+    /// `issuer` as a header's is ([`Header::issuer_in_text`](super::Header::issuer_in_text)).
+    pub fn issuer_in_text(&self) -> String {
+        self.header().issuer_in_text()
     }
 
     /// The electronic copy's line at the top right of page 1 (Mẫu 3.2):

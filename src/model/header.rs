@@ -233,6 +233,20 @@ impl IssueDate {
     pub fn sort_key(&self) -> Option<(u32, u8, u8)> {
         Some((self.year, self.month?, self.day?))
     }
+
+    /// True when both dates are complete and this one comes first; a draft's
+    /// blank date is before nothing.
+    ///
+    /// ```
+    /// use vanban::model::IssueDate;
+    /// let a = IssueDate { day: Some(30), month: Some(11), year: 2026 };
+    /// let b = IssueDate { day: Some(1), month: Some(12), year: 2026 };
+    /// assert!(a.is_before(&b) && !b.is_before(&a));
+    /// assert!(!IssueDate { day: None, ..a }.is_before(&b));
+    /// ```
+    pub fn is_before(&self, other: &IssueDate) -> bool {
+        matches!((self.sort_key(), other.sort_key()), (Some(a), Some(b)) if a < b)
+    }
 }
 
 /// Writes `ngày 05 tháng 3 năm 2024` with the decree's leading zeros: days below 10

@@ -53,12 +53,23 @@ impl Marks {
     /// and 20 mm for `HỎA TỐC`, `THƯỢNG KHẨN` and `KHẨN` (8 mm high, R33);
     /// 0 for any other text, whose box is as wide as the text and its padding.
     pub fn frame_mm(text: &str) -> f32 {
-        match text.trim() {
-            "HỎA TỐC" | "HOẢ TỐC" => 30.0,
+        match Marks::urgency_key(text).as_str() {
+            "HỎA TỐC" => 30.0,
             "THƯỢNG KHẨN" => 40.0,
             "KHẨN" => 20.0,
             _ => 0.0,
         }
+    }
+
+    /// An urgency word as [`URGENCY`] spells it: trimmed, in capitals, the old
+    /// tone placement `HOẢ` written `HỎA`; `Khẩn` is `KHẨN`.
+    ///
+    /// ```
+    /// use vanban::model::Marks;
+    /// assert_eq!(Marks::urgency_key(" hoả tốc "), "HỎA TỐC");
+    /// ```
+    pub fn urgency_key(text: &str) -> String {
+        text.trim().to_uppercase().replace("HOẢ", "HỎA")
     }
 }
 

@@ -674,7 +674,7 @@ pub fn document_context(plan: &Document) -> DocumentContext {
                     form: c.form.name(),
                     issuer: c.issuer.clone(),
                     number_line: c.number_line(),
-                    place_date: format!("{}, {}", c.place.trim(), c.date),
+                    place_date: c.header().place_date_line(),
                     recipients: r.items.clone(),
                     archive_line: r.archive_line(),
                     signature_lines: sig.lines(),

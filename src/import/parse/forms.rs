@@ -112,8 +112,8 @@ pub(super) fn mark(t: &str) -> Option<Mark> {
     if !is_upper_line(f) {
         return None;
     }
-    let hoa = f.replace("HOẢ", "HỎA");
-    if crate::model::URGENCY.contains(&hoa.as_str()) || hoa == "HỎA TỐC HẸN GIỜ" {
+    let key = crate::model::Marks::urgency_key(f);
+    if crate::model::URGENCY.contains(&key.as_str()) || key == "HỎA TỐC HẸN GIỜ" {
         return Some(Mark::Urgency(f.to_string()));
     }
     if crate::model::CONFIDENTIALITY.contains(&f) {
