@@ -118,7 +118,7 @@ pub fn write(doc: &Document, typo: &Typography, shapers: &Shapers) -> Result<Vec
                     left,
                     right,
                     images,
-                    crate::layout::copy_header(doc, block),
+                    doc.is_copy_header(k),
                 ))));
             }
             Block::Table(t) => children.push(Child::Table(Box::new(w.table(t, text_width)))),

@@ -384,6 +384,14 @@ impl Document {
         })
     }
 
+    /// True when block `k` is the header of a copy (Mẫu 3.1): the block after the
+    /// rule that opens a copy, which stays on a page with the closing under it.
+    pub fn is_copy_header(&self, k: usize) -> bool {
+        k.checked_sub(1)
+            .and_then(|prev| self.blocks.get(prev))
+            .is_some_and(|b| matches!(b, Block::Para(p) if p.role == Role::CopySeparator))
+    }
+
     /// Every paragraph in reading order (column blocks left then right).
     pub fn paras(&self) -> impl Iterator<Item = &Para> {
         self.blocks

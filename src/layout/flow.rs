@@ -320,7 +320,7 @@ impl Engine<'_> {
                 }
                 Block::Columns { kind, left, right } => {
                     let mut columns = self.columns(id, *kind, left, right);
-                    columns.keep_next = copy_header(doc, b);
+                    columns.keep_next = doc.is_copy_header(k);
                     if Some(k) == signing && !doc.images.is_empty() {
                         self.sign(&mut columns, *kind, id + left.len(), right, &doc.images);
                     }
@@ -756,14 +756,6 @@ impl Engine<'_> {
 
 /// Height needed to place a keep-with-next chain starting at `units[0]`: every
 /// paragraph of the chain whole, plus the first chunk of the paragraph it keeps with.
-/// True for the header block of a copy (Mẫu 3.1): the block after the rule that
-/// opens a copy, which stays with the closing under it.
-pub fn copy_header(doc: &Document, block: &Block) -> bool {
-    let at = doc.blocks.iter().position(|b| std::ptr::eq(b, block));
-    at.and_then(|k| k.checked_sub(1))
-        .is_some_and(|k| matches!(&doc.blocks[k], Block::Para(p) if p.role == Role::CopySeparator))
-}
-
 fn keep_chain_height(units: &[Unit]) -> f32 {
     let mut h = 0.0;
     let mut prev_after: Option<f32> = None;

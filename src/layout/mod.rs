@@ -13,7 +13,7 @@ mod flow;
 mod lines;
 mod table;
 
-pub use flow::{copy_header, layout};
+pub use flow::layout;
 pub use lines::{Fragment, Glyph, Line, StyledText, break_lines};
 
 /// Something drawn on a page. Coordinates are points from the top-left corner.
