@@ -18,6 +18,9 @@ pub const FRAME_HEIGHT_MM: f32 = 8.0;
 pub const LINE_HEIGHT_EM: f32 = 1.149;
 /// The space between ô 13's rule and its first line, points.
 pub const FOOT_RULE_SPACE_PT: f32 = 1.0;
+/// The height of the paragraph that opens a body with footnotes, points
+/// ([`crate::ir::Document::opens_with_spacer`]).
+pub const SPACER_PT: f32 = 1.0;
 
 /// The space between a mark's text and its box, above and below, in whole points
 /// (as a DOCX border's `w:space`), so that a line of `size` with the 1 pt border
@@ -554,6 +557,13 @@ impl Typography {
             },
             Role::PageNumber => ParaStyle {
                 size: 14.0,
+                ..header
+            },
+            // A footnote as Word's own Footnote Text style sets it (and the
+            // decree's Phụ lục III file uses it): 10 pt, single, no spacing.
+            Role::Footnote => ParaStyle {
+                size: 10.0,
+                align: Align::Justify,
                 ..header
             },
             Role::AppendixLabel => ParaStyle {

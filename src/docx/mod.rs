@@ -20,7 +20,9 @@ use docx_rs::{
     TableCellMargins, TableLayoutType, TableRow, VMergeType, WidthType,
 };
 use docx_rs::{Pic, RelativeFromHType, RelativeFromVType};
+use std::cell::Cell;
 
+mod notes;
 mod order;
 
 pub use order::check as check_schema_order;
@@ -73,7 +75,11 @@ struct PageSetup {
 
 /// Writes `doc` as DOCX bytes.
 pub fn write(doc: &Document, typo: &Typography, shapers: &Shapers) -> Result<Vec<u8>, Error> {
-    let w = Writer { typo, shapers };
+    let w = Writer {
+        typo,
+        shapers,
+        notes: Cell::new(0),
+    };
     let mut docx = Docx::new()
         .default_fonts(
             RunFonts::new()
@@ -88,6 +94,9 @@ pub fn write(doc: &Document, typo: &Typography, shapers: &Shapers) -> Result<Vec
         restart: false,
     };
     let mut children: Vec<Child> = Vec::new();
+    if doc.opens_with_spacer() {
+        children.push(Child::Para(Box::new(spacer_paragraph())));
+    }
     let mut break_before = false;
     // Whether a section has ended: page 1's marks belong to the first one.
     let mut sectioned = false;
@@ -160,6 +169,11 @@ pub fn write(doc: &Document, typo: &Typography, shapers: &Shapers) -> Result<Vec
     if setup.restart {
         docx = docx.page_num_type(PageNumType::new().start(1));
     }
+    if w.notes.get() > 0 {
+        for s in notes::styles(half_points(typo.style(Role::Footnote).size)) {
+            docx = docx.add_style(s);
+        }
+    }
     let mut xml = docx.build();
     // docx-rs writes some property children out of schema order and cannot write a
     // few properties; put them right.
@@ -180,10 +194,29 @@ pub fn write(doc: &Document, typo: &Typography, shapers: &Shapers) -> Result<Vec
         );
         *part = order::reorder(&text).into_bytes();
     }
+    if w.notes.get() > 0 {
+        let text = std::str::from_utf8(&xml.footnotes)
+            .map_err(|e| Error::Output(format!("docx-rs wrote invalid UTF-8: {e}")))?;
+        xml.footnotes = order::reorder(&notes::finish(text)).into_bytes();
+    }
     let mut buf = std::io::Cursor::new(Vec::new());
     xml.pack(&mut buf)
         .map_err(|e| Error::Output(format!("writing the DOCX archive failed: {e}")))?;
     Ok(buf.into_inner())
+}
+
+/// The paragraph 1 pt high that opens a body with footnotes
+/// ([`ir::Document::opens_with_spacer`]).
+fn spacer_paragraph() -> Paragraph {
+    Paragraph::new()
+        .line_spacing(
+            LineSpacing::new()
+                .before(0)
+                .after(0)
+                .line(twips(nd30::SPACER_PT))
+                .line_rule(LineSpacingType::Exact),
+        )
+        .size(2)
 }
 
 /// Half-points for a size in points (w:sz).
@@ -199,6 +232,8 @@ fn twips(pt: f32) -> i32 {
 struct Writer<'a> {
     typo: &'a Typography,
     shapers: &'a Shapers<'a>,
+    /// Footnotes written so far: they are numbered 1, 2 … in document order.
+    notes: Cell<usize>,
 }
 
 impl Writer<'_> {
@@ -481,14 +516,42 @@ impl Writer<'_> {
             para = para.add_run(self.run(&format!("{label} "), &st, None));
         }
         for s in &p.runs {
-            para = para.add_run(self.run(&s.text, &st, Some(s)));
+            para = self.add_span(para, s, &st);
         }
         for s in &p.tail {
-            para = para.add_run(self.run(&s.text, &body, Some(s)));
+            para = self.add_span(para, s, &body);
         }
         if p.runs.is_empty() && p.tail.is_empty() && p.label.is_none() {
             // An empty paragraph still takes its size from the paragraph mark.
             para = para.add_run(Run::new().size(half_points(st.size)));
+        }
+        para
+    }
+
+    /// A span's run, and its footnote's raised number after it.
+    fn add_span(&self, mut para: Paragraph, s: &Span, st: &ParaStyle) -> Paragraph {
+        if !s.text.is_empty() {
+            para = para.add_run(self.run(&s.text, st, Some(s)));
+        }
+        if let Some(note) = &s.footnote {
+            let id = self.notes.get() + 1;
+            self.notes.set(id);
+            let mut text = self
+                .paragraph(&Para {
+                    runs: vec![Span::plain(note.as_str())],
+                    ..Para::empty(Role::Footnote)
+                })
+                .style(notes::TEXT_STYLE);
+            let size = half_points(self.style(Role::Footnote).size);
+            for (k, r) in notes::number_runs(size).into_iter().enumerate() {
+                text.children
+                    .insert(k, docx_rs::ParagraphChild::Run(Box::new(r)));
+            }
+            let mut r = notes::reference(id, text);
+            if st.size != self.typo.body_size {
+                r = r.size(half_points(st.size));
+            }
+            para = para.add_run(r);
         }
         para
     }

@@ -780,7 +780,7 @@ pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
     let mut plan = Plan {
         doc_type,
         authority: authority_lines,
-        addressees,
+        addressees: addressees.into_iter().map(Text::from).collect(),
         conclusion,
         attachments,
         header,

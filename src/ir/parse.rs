@@ -18,7 +18,8 @@
 //!
 //! Inside a `<p>`, text is kept as written (runs of spaces matter: they are the blanks
 //! of a draft) except that a line break and the indentation around it vanish, so a
-//! template may wrap long paragraphs. `<b>` and `<i>` nest. `<end-mark/>` appends the
+//! template may wrap long paragraphs. `<b>` and `<i>` nest; `<note>…</note>` is a
+//! footnote, numbered after the text before it. `<end-mark/>` appends the
 //! decree's closing `./.` to the last body paragraph before it.
 
 use roxmltree::{Node, NodeType};
@@ -423,10 +424,19 @@ impl<'a, 'i> Parser<'a, 'i> {
                 let text = strip_line_breaks(c.text().unwrap_or(""));
                 if !text.is_empty() {
                     match out.last_mut() {
-                        Some(last) if last.bold == bold && last.italic == italic => {
+                        Some(last)
+                            if last.bold == bold
+                                && last.italic == italic
+                                && last.footnote.is_none() =>
+                        {
                             last.text.push_str(&text)
                         }
-                        _ => out.push(Span { text, bold, italic }),
+                        _ => out.push(Span {
+                            text,
+                            bold,
+                            italic,
+                            footnote: None,
+                        }),
                     }
                 }
                 Ok(())
@@ -434,9 +444,27 @@ impl<'a, 'i> Parser<'a, 'i> {
             NodeType::Element => match c.tag_name().name() {
                 "b" => self.inline(c, true, italic, out),
                 "i" => self.inline(c, bold, true, out),
+                "note" => {
+                    if let Some(e) = c.children().find(|n| n.is_element()) {
+                        return Err(self.err(e, "a <note> holds text only"));
+                    }
+                    let mut note: String = c.children().filter_map(|n| n.text()).collect();
+                    note = strip_line_breaks(note.trim());
+                    nfc_in_place(&mut note);
+                    match out.last_mut() {
+                        Some(last) if last.footnote.is_none() => last.footnote = Some(note),
+                        _ => out.push(Span {
+                            footnote: Some(note),
+                            ..Span::default()
+                        }),
+                    }
+                    Ok(())
+                }
                 other => Err(self.err(
                     c,
-                    format!("unknown inline element <{other}>; expected <b>, <i> or <tail>"),
+                    format!(
+                        "unknown inline element <{other}>; expected <b>, <i>, <note> or <tail>"
+                    ),
                 )),
             },
             _ => Ok(()),
@@ -460,9 +488,9 @@ fn strip_line_breaks(s: &str) -> String {
     out
 }
 
-/// Drops empty spans left at either end.
+/// Drops empty spans (a footnote's anchor stays, text or not).
 fn trim_edges(spans: &mut Vec<Span>) {
-    spans.retain(|s| !s.text.is_empty());
+    spans.retain(|s| !s.text.is_empty() || s.footnote.is_some());
 }
 
 /// Appends `./.` to the last body paragraph, unless it is already there. A body that
@@ -488,6 +516,16 @@ fn append_end_mark(blocks: &mut [Block]) {
     let Some(last) = spans.last_mut() else {
         return;
     };
+    if last.footnote.is_some() {
+        // The note's number stays on the words it belongs to, before the mark.
+        let mark = if last.text.trim_end().ends_with('.') {
+            "/."
+        } else {
+            "./."
+        };
+        spans.push(Span::plain(mark));
+        return;
+    }
     let trimmed = last.text.trim_end().len();
     last.text.truncate(trimmed);
     if last.text.ends_with("./.") {
@@ -510,6 +548,30 @@ mod tests {
             "test.xml.tera",
             &Typography::default(),
         )
+    }
+
+    #[test]
+    fn a_note_anchors_on_the_text_before_it() {
+        let d = doc("<p role=\"body\">các xã<note>Gia Phú,\n  Văn Bàn.</note>; và<note>Hai.</note></p><end-mark/>")
+            .unwrap();
+        let Block::Para(p) = &d.blocks[0] else {
+            panic!()
+        };
+        let notes: Vec<_> = p
+            .runs
+            .iter()
+            .map(|s| (s.text.as_str(), s.footnote.as_deref()))
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                ("các xã", Some("Gia Phú,Văn Bàn.")),
+                ("; và", Some("Hai.")),
+                ("./.", None)
+            ]
+        );
+        let err = doc("<p role=\"body\">a<note><b>b</b></note></p>").unwrap_err();
+        assert!(err.to_string().contains("text only"), "{err}");
     }
 
     #[test]

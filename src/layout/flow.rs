@@ -1,5 +1,8 @@
 //! Vertical flow and pagination.
 
+use std::cell::{Cell, RefCell};
+use std::ops::Range;
+
 use super::lines::{Line, StyledText, break_lines};
 use super::table::{self, BORDER, CellLine, GridBox, shift};
 use super::{Item, Layout, Page};
@@ -20,6 +23,31 @@ const SUMMARY_RULE_AFTER: f32 = 12.0;
 const TWIP: f32 = 1.0 / 20.0;
 /// Height of the paragraph that ends a section in the DOCX (exactly 1 pt).
 const SECTION_END: f32 = 1.0;
+/// A raised number's size as a share of the text's (a DOCX superscript).
+const SUPERSCRIPT: f32 = 0.58;
+/// How far a raised number's baseline goes up, per point the number is smaller
+/// than its text. Measured on LibreOffice's PDF of our DOCX: 5.6 pt for the
+/// 8.1 pt number in 14 pt text, 3.9 pt for the 5.8 pt one in a 10 pt note (its
+/// output is rounded to 0.1 pt; the font's ascender alone, 0.891, gives 5.26
+/// and 3.74).
+const SUPERSCRIPT_RISE: f32 = 0.94;
+/// The room between the text and a page's footnotes, as LibreOffice keeps it for
+/// a DOCX: 57 twips, a 0.5 pt rule, 57 twips (its defaults).
+const FOOT_SEPARATOR: f32 = (57.0 + 10.0 + 57.0) * TWIP;
+/// The rule: its thickness, its length as a share of the text width, and its
+/// top under the top of the room (measured: LibreOffice draws it 2 twips higher
+/// than the middle of the room).
+const FOOT_RULE: f32 = 0.5;
+const FOOT_RULE_LENGTH: f32 = 0.25;
+const FOOT_RULE_TOP: f32 = 55.0 * TWIP;
+
+/// A footnote broken into lines, drawn at the foot of the page its number is on.
+struct NoteBox {
+    lines: Vec<Line>,
+    height: f32,
+    line_height: f32,
+    ascent: f32,
+}
 
 /// A paragraph broken into lines, ready to place.
 struct ParaBox {
@@ -100,6 +128,11 @@ struct Engine<'a> {
     /// Line height as a multiple of the font size for single spacing.
     line_factor: f32,
     ascent_factor: f32,
+    /// The footnotes met so far, in document order: the note's text, and
+    /// whether its section is landscape.
+    notes: RefCell<Vec<(String, bool)>>,
+    /// Whether the paragraphs being laid out are in a landscape section.
+    landscape: Cell<bool>,
 }
 
 /// Lays out `doc` on pages.
@@ -114,10 +147,19 @@ pub fn layout(doc: &Document, typo: &Typography, shapers: &Shapers) -> Result<La
         shapers,
         line_factor: asc + desc + gap,
         ascent_factor: asc + gap,
+        notes: RefCell::new(Vec::new()),
+        landscape: Cell::new(false),
     };
-    let units = engine.units(doc);
+    let (units, unit_notes) = engine.units(doc);
+    let notes = engine.note_boxes();
     let foot = engine.foot(&doc.page_foot);
-    let mut layout = engine.paginate(units, foot.as_ref().map(|f| f.height));
+    let mut layout = engine.paginate(
+        units,
+        &unit_notes,
+        &notes,
+        foot.as_ref().map(|f| f.height),
+        doc.opens_with_spacer(),
+    );
     if let Some(first) = layout.pages.first_mut() {
         engine.page_top(&doc.page_top, first);
         if let Some(f) = foot {
@@ -218,27 +260,75 @@ impl Engine<'_> {
         let body = self.typo.style(Role::Body);
         let mut out = Vec::new();
         if let Some(l) = &p.label {
-            out.push(StyledText {
-                text: format!("{l} "),
-                face: role_face(&st, None),
-                size: st.size,
-            });
+            out.push(StyledText::new(
+                format!("{l} "),
+                role_face(&st, None),
+                st.size,
+            ));
         }
         for s in &p.runs {
-            out.push(StyledText {
-                text: s.text.clone(),
-                face: role_face(&st, Some(s)),
-                size: st.size,
-            });
+            self.span(&mut out, s, &st);
         }
         for s in &p.tail {
-            out.push(StyledText {
-                text: s.text.clone(),
-                face: role_face(&body, Some(s)),
-                size: body.size,
-            });
+            self.span(&mut out, s, &body);
         }
         out
+    }
+
+    /// A span's run, and its footnote's raised number after it (the note is
+    /// numbered here, in document order, as the DOCX writer numbers it).
+    fn span(&self, out: &mut Vec<StyledText>, s: &Span, st: &ParaStyle) {
+        if !s.text.is_empty() {
+            out.push(StyledText::new(
+                s.text.as_str(),
+                role_face(st, Some(s)),
+                st.size,
+            ));
+        }
+        if let Some(note) = &s.footnote {
+            let mut notes = self.notes.borrow_mut();
+            notes.push((note.clone(), self.landscape.get()));
+            out.push(self.note_number(notes.len() - 1, st.size));
+        }
+    }
+
+    /// Note `n`'s number (shown from 1) raised in text of `size` points, as a
+    /// DOCX superscript is set: 58% of the size, in whole twips.
+    fn note_number(&self, n: usize, size: f32) -> StyledText {
+        let small = (size / TWIP * SUPERSCRIPT).floor() * TWIP;
+        StyledText {
+            rise: SUPERSCRIPT_RISE * (size - small),
+            note: Some(n),
+            ..StyledText::new((n + 1).to_string(), Face::Regular, small)
+        }
+    }
+
+    /// The notes broken into lines at the foot's width, their numbers raised.
+    fn note_boxes(&self) -> Vec<NoteBox> {
+        let st = self.typo.style(Role::Footnote);
+        let line_height = st.size * self.line_factor * st.line;
+        self.notes
+            .borrow()
+            .iter()
+            .enumerate()
+            .map(|(n, (text, landscape))| {
+                let width = self.typo.text_width_twips(*landscape) as f32 * TWIP;
+                let mut number = self.note_number(n, st.size);
+                number.note = None;
+                let runs = [
+                    number,
+                    StyledText::new(" ", Face::Regular, st.size),
+                    StyledText::new(text.clone(), Face::Regular, st.size),
+                ];
+                let lines = break_lines(&runs, width, 0.0, st.align, self.shapers);
+                NoteBox {
+                    height: lines.len() as f32 * line_height,
+                    lines,
+                    line_height,
+                    ascent: st.size * self.ascent_factor,
+                }
+            })
+            .collect()
     }
 
     /// A paragraph in a box `width` wide whose left edge is `x`.
@@ -286,12 +376,16 @@ impl Engine<'_> {
         available - 2.0 * side as f32 * TWIP
     }
 
-    fn units(&self, doc: &Document) -> Vec<Unit> {
+    /// The blocks as units to place, and for each unit the footnotes of its
+    /// columns or table (a paragraph's are on its lines).
+    fn units(&self, doc: &Document) -> (Vec<Unit>, Vec<Range<usize>>) {
         let signing = doc.signing_block();
         let mut out = Vec::new();
+        let mut unit_notes = Vec::new();
         let mut id = 0;
         let mut landscape = false;
         for (k, b) in doc.blocks.iter().enumerate() {
+            let first_note = self.notes.borrow().len();
             match b {
                 Block::Para(p) => {
                     let rule_after = Some(SUMMARY_RULE_AFTER);
@@ -316,6 +410,7 @@ impl Engine<'_> {
                 }
                 Block::Section { landscape: l } => {
                     landscape = *l;
+                    self.landscape.set(landscape);
                     out.push(Unit::Section { landscape });
                 }
                 Block::Columns { kind, left, right } => {
@@ -329,8 +424,13 @@ impl Engine<'_> {
                 }
                 Block::PageBreak => out.push(Unit::PageBreak),
             }
+            let notes = first_note..self.notes.borrow().len();
+            unit_notes.push(match out.last() {
+                Some(Unit::Para(_)) => first_note..first_note,
+                _ => notes,
+            });
         }
-        out
+        (out, unit_notes)
     }
 
     /// A table across the text width: each cell's paragraphs broken into lines
@@ -669,7 +769,15 @@ impl Engine<'_> {
 
     /// Flows the units on pages; `foot` is the height of page 1's foot (ô 13),
     /// which, as in Word, raises that page's bottom when it reaches over the margin.
-    fn paginate(&self, units: Vec<Unit>, foot: Option<f32>) -> Layout {
+    /// A page's footnotes take room at its bottom, under a short rule.
+    fn paginate(
+        &self,
+        units: Vec<Unit>,
+        unit_notes: &[Range<usize>],
+        notes: &[NoteBox],
+        foot: Option<f32>,
+        spacer: bool,
+    ) -> Layout {
         let (page_w, page_h) = self.page_size(false);
         let mut f = Flow {
             pages: Vec::new(),
@@ -679,8 +787,16 @@ impl Engine<'_> {
             margin_bottom: self.typo.margin_bottom_mm * PT_PER_MM,
             prev_after: 0.0,
             at_top: true,
+            left: self.text_left(),
+            margin_right: self.typo.margin_right_mm * PT_PER_MM,
+            notes,
+            page_notes: Vec::new(),
+            notes_height: 0.0,
         };
         f.start_page(1, self.page_size(false));
+        if spacer {
+            f.y += nd30::SPACER_PT;
+        }
         if let Some(h) = foot {
             let top = page_h - self.typo.footer_distance_mm * PT_PER_MM - h;
             f.bottom = f.bottom.min(top);
@@ -691,7 +807,7 @@ impl Engine<'_> {
                 Unit::Section { landscape } => {
                     // The DOCX ends a section with a paragraph 1 pt high; where even
                     // that does not fit, it takes a page of its own.
-                    if !f.at_top && f.y + f.prev_after + SECTION_END > f.bottom + 0.01 {
+                    if !f.at_top && f.y + f.prev_after + SECTION_END > f.limit() + 0.01 {
                         f.new_page();
                     }
                     f.start_page(1, self.page_size(*landscape));
@@ -702,9 +818,11 @@ impl Engine<'_> {
                         (true, Some(Unit::Columns(n))) => n.height,
                         _ => 0.0,
                     };
-                    if !f.at_top && f.y + gap + t.height + next > f.bottom + 0.01 {
+                    let extra = f.height_of(unit_notes[i].clone());
+                    if !f.at_top && f.y + gap + t.height + next > f.limit_with(extra) + 0.01 {
                         f.new_page();
                     }
+                    f.add_notes(unit_notes[i].clone());
                     let gap = if f.at_top { 0.0 } else { f.prev_after };
                     let y0 = f.y + gap;
                     let page = f.pages.last_mut().expect("a page");
@@ -714,17 +832,18 @@ impl Engine<'_> {
                     f.prev_after = 0.0;
                     f.at_top = false;
                 }
-                Unit::Grid(g) => f.place_grid(g),
+                Unit::Grid(g) => f.place_grid(g, unit_notes[i].clone()),
                 Unit::Para(p) => {
                     let chain = keep_chain_height(&units[i..]);
                     let gap = f.gap(p);
-                    if p.keep_next && !f.at_top && f.y + gap + chain > f.bottom + 0.01 {
+                    if p.keep_next && !f.at_top && f.y + gap + chain > f.limit() + 0.01 {
                         f.new_page();
                     }
                     f.place(p);
                 }
             }
         }
+        f.finish_page();
         let mut pages = f.pages;
         self.add_page_numbers(&mut pages);
         Layout {
@@ -738,11 +857,11 @@ impl Engine<'_> {
         let st = self.typo.style(Role::PageNumber);
         let y = self.typo.header_distance_mm * PT_PER_MM + st.size * self.ascent_factor;
         for page in pages.iter_mut().filter(|p| p.number > 1) {
-            let runs = [StyledText {
-                text: page.number.to_string(),
-                face: Face::Regular,
-                size: st.size,
-            }];
+            let runs = [StyledText::new(
+                page.number.to_string(),
+                Face::Regular,
+                st.size,
+            )];
             let width =
                 page.width - (self.typo.margin_left_mm + self.typo.margin_right_mm) * PT_PER_MM;
             let mut lines = break_lines(&runs, width, 0.0, Align::Center, self.shapers);
@@ -802,20 +921,92 @@ fn push_line(items: &mut Vec<Item>, line: Line, x: f32, baseline: f32, para: usi
     }
 }
 
-struct Flow {
+struct Flow<'n> {
     pages: Vec<Page>,
     y: f32,
     top: f32,
-    /// The bottom of the text area of the current page.
+    /// The bottom of the text area of the current page, footnotes included.
     bottom: f32,
     margin_bottom: f32,
     prev_after: f32,
     at_top: bool,
+    /// The text area's left edge and the right margin.
+    left: f32,
+    margin_right: f32,
+    /// Every footnote of the document, and those of the current page.
+    notes: &'n [NoteBox],
+    page_notes: Vec<usize>,
+    notes_height: f32,
 }
 
-impl Flow {
+impl Flow<'_> {
+    /// The room the current page's footnotes take at its foot, with `extra`
+    /// points of notes more: none without notes.
+    fn notes_area(&self, extra: f32) -> f32 {
+        if self.page_notes.is_empty() && extra == 0.0 {
+            0.0
+        } else {
+            FOOT_SEPARATOR + self.notes_height + extra
+        }
+    }
+
+    /// Where the text must end on this page, above its footnotes.
+    fn limit(&self) -> f32 {
+        self.limit_with(0.0)
+    }
+
+    /// Where the text must end with `extra` points of notes more on the page.
+    fn limit_with(&self, extra: f32) -> f32 {
+        self.bottom - self.notes_area(extra)
+    }
+
+    fn height_of(&self, notes: impl IntoIterator<Item = usize>) -> f32 {
+        notes.into_iter().map(|n| self.notes[n].height).sum()
+    }
+
+    /// Puts notes on the current page.
+    fn add_notes(&mut self, notes: impl IntoIterator<Item = usize>) {
+        for n in notes {
+            self.notes_height += self.notes[n].height;
+            self.page_notes.push(n);
+        }
+    }
+
+    /// Draws the current page's footnotes at its foot, under their rule.
+    fn finish_page(&mut self) {
+        if self.page_notes.is_empty() {
+            return;
+        }
+        let page = self.pages.last_mut().expect("a page");
+        let mut y = self.bottom - self.notes_height;
+        page.items.push(Item::Rule {
+            x: self.left,
+            y: y - FOOT_SEPARATOR + FOOT_RULE_TOP,
+            width: (page.width - self.left - self.margin_right) * FOOT_RULE_LENGTH,
+            height: FOOT_RULE,
+        });
+        for n in std::mem::take(&mut self.page_notes) {
+            let note = &self.notes[n];
+            for (k, line) in note.lines.iter().enumerate() {
+                let baseline = y + k as f32 * note.line_height + note.ascent;
+                push_line(
+                    &mut page.items,
+                    line.clone(),
+                    self.left,
+                    baseline,
+                    usize::MAX,
+                );
+            }
+            y += note.height;
+        }
+        self.notes_height = 0.0;
+    }
+
     /// Starts a page numbered `number` of the given size.
     fn start_page(&mut self, number: u32, (width, height): (f32, f32)) {
+        if !self.pages.is_empty() {
+            self.finish_page();
+        }
         self.pages.push(Page {
             number,
             width,
@@ -837,12 +1028,15 @@ impl Flow {
 
     /// Places a table: header bands first, then body bands, breaking rows across
     /// pages and repeating the header bands at the top of each page.
-    fn place_grid(&mut self, g: &GridBox) {
+    /// The notes of its cells go to the page the table starts on.
+    fn place_grid(&mut self, g: &GridBox, notes: Range<usize>) {
         // The header and the first line of the first row, or nothing, at a page's foot.
         let gap = if self.at_top { 0.0 } else { self.prev_after };
-        if !self.at_top && self.y + gap + g.start_height() > self.bottom + 0.01 {
+        let extra = self.height_of(notes.clone());
+        if !self.at_top && self.y + gap + g.start_height() > self.limit_with(extra) + 0.01 {
             self.new_page();
         }
+        self.add_notes(notes);
         let gap = if self.at_top { 0.0 } else { self.prev_after };
         self.y += gap;
         self.at_top = false;
@@ -856,12 +1050,12 @@ impl Flow {
         header(self);
         // The room under the header rows on a page of the table's own.
         let page_room =
-            self.bottom - self.top - g.header.iter().map(|b| b.height).sum::<f32>() - BORDER;
+            self.limit() - self.top - g.header.iter().map(|b| b.height).sum::<f32>() - BORDER;
         let mut fresh = true;
         // Bands still to place, the next one last; a split pushes its rest back.
         let mut queue: Vec<table::Band> = g.body.iter().rev().cloned().collect();
         while let Some(band) = queue.pop() {
-            let room = self.bottom - self.y - BORDER;
+            let room = self.limit() - self.y - BORDER;
             if band.height <= room + 0.01 {
                 let page = self.pages.last_mut().expect("a page");
                 band.draw(self.y, &mut page.items);
@@ -918,9 +1112,20 @@ impl Flow {
         }
     }
 
-    fn fits(&self, lines: usize, p: &ParaBox, gap: f32) -> usize {
-        let room = self.bottom - (self.y + gap) + 0.01;
-        ((room / p.line_height).floor().max(0.0) as usize).min(lines)
+    /// How many of `p`'s lines from `next` on fit on the page after a gap,
+    /// each with its footnotes whole at the page's foot.
+    fn fits(&self, p: &ParaBox, next: usize, gap: f32) -> usize {
+        let mut notes = 0.0;
+        let mut fit = 0;
+        for (k, line) in p.lines[next..].iter().enumerate() {
+            let with = notes + self.height_of(line.notes.iter().copied());
+            if self.y + gap + (k + 1) as f32 * p.line_height > self.limit_with(with) + 0.01 {
+                break;
+            }
+            notes = with;
+            fit += 1;
+        }
+        fit
     }
 
     /// Places a paragraph, splitting it across pages with widow and orphan control.
@@ -930,7 +1135,7 @@ impl Flow {
         while next < n {
             let gap = if next == 0 { self.gap(p) } else { 0.0 };
             let left = n - next;
-            let fit = self.fits(left, p, gap);
+            let fit = self.fits(p, next, gap);
             let mut take = fit;
             if fit < left {
                 if p.widow_control {
@@ -955,6 +1160,9 @@ impl Flow {
             for (k, line) in p.lines[next..next + take].iter().enumerate() {
                 let baseline = y0 + k as f32 * p.line_height + p.ascent;
                 push_line(&mut page.items, line.clone(), p.x, baseline, p.para);
+            }
+            for line in &p.lines[next..next + take] {
+                self.add_notes(line.notes.iter().copied());
             }
             self.y = y0 + take as f32 * p.line_height;
             self.at_top = false;

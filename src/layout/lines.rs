@@ -17,6 +17,30 @@ pub struct StyledText {
     pub face: Face,
     /// Size in points.
     pub size: f32,
+    /// How far the baseline is raised, points (a footnote's number).
+    pub rise: f32,
+    /// The footnote this run is the number of, counted from 0 in document order.
+    pub note: Option<usize>,
+}
+
+impl StyledText {
+    /// A run on the baseline that is no footnote's number.
+    ///
+    /// ```
+    /// use vanban::fonts::Face;
+    /// use vanban::layout::StyledText;
+    /// let t = StyledText::new("Kế hoạch", Face::Bold, 14.0);
+    /// assert_eq!((t.rise, t.note), (0.0, None));
+    /// ```
+    pub fn new(text: impl Into<String>, face: Face, size: f32) -> Self {
+        StyledText {
+            text: text.into(),
+            face,
+            size,
+            rise: 0.0,
+            note: None,
+        }
+    }
 }
 
 /// One glyph, positioned relative to the previous one, in points.
@@ -28,7 +52,7 @@ pub struct Glyph {
     pub advance: f32,
     /// Horizontal offset, points.
     pub x_offset: f32,
-    /// Vertical offset, points.
+    /// Vertical offset, points, upwards (as the shaper gives it; krilla takes it so).
     pub y_offset: f32,
     /// The bytes of the fragment's text this glyph draws.
     pub range: Range<usize>,
@@ -43,6 +67,8 @@ pub struct Fragment {
     pub face: Face,
     /// Size in points.
     pub size: f32,
+    /// How far the baseline is raised, points (already in the glyphs' offsets).
+    pub rise: f32,
     /// Left edge relative to the line's box, points.
     pub x: f32,
     /// The characters, for text extraction.
@@ -63,6 +89,9 @@ impl Fragment {
 pub struct Line {
     /// Fragments left to right.
     pub fragments: Vec<Fragment>,
+    /// The footnotes whose numbers the line holds (see [`StyledText::note`]):
+    /// their notes go to the foot of the page the line is placed on.
+    pub notes: Vec<usize>,
 }
 
 impl Line {
@@ -220,7 +249,7 @@ fn shape_run(run: &StyledText, shapers: &Shapers) -> ShapedRun {
             id: g.id,
             advance: (g.advance as f32 * scale * DEVICE_UNITS_PER_PT).round() / DEVICE_UNITS_PER_PT,
             x_offset: g.x_offset as f32 * scale,
-            y_offset: g.y_offset as f32 * scale,
+            y_offset: g.y_offset as f32 * scale + run.rise,
             space: run.text[g.start..g.end].chars().all(|c| c == ' '),
             range: g.start..g.end,
         })
@@ -373,10 +402,16 @@ fn build_line(
     };
 
     let mut fragments: Vec<Fragment> = Vec::new();
+    let mut notes: Vec<usize> = Vec::new();
     let mut x = indent + offset;
     let mut seen_word = false;
     for (i, p) in pieces.iter().enumerate() {
         let run = &runs[p.run];
+        if let Some(n) = run.note
+            && notes.last() != Some(&n)
+        {
+            notes.push(n);
+        }
         let text = &run.text[p.bytes.clone()];
         let stretch = p.space && seen_word && i < content_end;
         seen_word |= !p.space;
@@ -389,7 +424,7 @@ fn build_line(
             g
         });
         match fragments.last_mut() {
-            Some(f) if f.face == run.face && f.size == run.size => {
+            Some(f) if f.face == run.face && f.size == run.size && f.rise == run.rise => {
                 let base = f.text.len();
                 f.text.push_str(text);
                 f.glyphs.extend(glyphs.map(|mut g| {
@@ -405,6 +440,7 @@ fn build_line(
                 fragments.push(Fragment {
                     face: run.face,
                     size: run.size,
+                    rise: run.rise,
                     x: start_x,
                     text: text.to_string(),
                     glyphs: glyphs.collect(),
@@ -413,7 +449,7 @@ fn build_line(
         }
         x = fragments.last().map_or(x, |f| f.x + f.width());
     }
-    Line { fragments }
+    Line { fragments, notes }
 }
 
 #[cfg(test)]
@@ -422,11 +458,7 @@ mod tests {
     use crate::fonts::FontSet;
 
     fn runs(text: &str) -> Vec<StyledText> {
-        vec![StyledText {
-            text: text.into(),
-            face: Face::Regular,
-            size: 14.0,
-        }]
+        vec![StyledText::new(text, Face::Regular, 14.0)]
     }
 
     #[test]
@@ -526,21 +558,9 @@ mod tests {
     fn styles_become_fragments() {
         let fonts = FontSet::builtin();
         let runs = vec![
-            StyledText {
-                text: "1. ".into(),
-                face: Face::Bold,
-                size: 14.0,
-            },
-            StyledText {
-                text: "Mục đích: ".into(),
-                face: Face::Bold,
-                size: 14.0,
-            },
-            StyledText {
-                text: "nội dung".into(),
-                face: Face::Regular,
-                size: 14.0,
-            },
+            StyledText::new("1. ", Face::Bold, 14.0),
+            StyledText::new("Mục đích: ", Face::Bold, 14.0),
+            StyledText::new("nội dung", Face::Regular, 14.0),
         ];
         let lines = break_lines(&runs, 400.0, 0.0, Align::Justify, &fonts.shapers());
         assert_eq!(lines.len(), 1);

@@ -82,9 +82,10 @@ pub struct Document {
     pub authority: Vec<String>,
     /// The addressees of `Kính gửi` (ô 9a), without `-` and `;`: one is written on
     /// the same line, several as a list under it. A Công điện's recipients, listed
-    /// under its `<sender> điện:` line.
+    /// under its `<sender> điện:` line. Each is a text, so it may carry a
+    /// footnote (the Giấy mời's `các xã, phường có cụm công nghiệp¹`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub addressees: Vec<String>,
+    pub addressees: Vec<Text>,
     /// Who sends a Công điện, as its line prints it (`THỦ TƯỚNG CHÍNH PHỦ` in
     /// `THỦ TƯỚNG CHÍNH PHỦ điện:`); by default the issuer's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -1,13 +1,19 @@
-//! Inline text: a paragraph is a sequence of spans, each plain, bold or italic.
+//! Inline text: a paragraph is a sequence of spans, each plain, bold or italic,
+//! and any of them may carry a footnote (a note at the foot of the page,
+//! numbered where the span ends).
 //!
 //! In JSON a text is either a plain string or an array whose items are strings
-//! or `{"text": "...", "bold": true, "italic": false}` objects:
+//! or `{"text": "...", "bold": true, "italic": false, "footnote": "..."}` objects:
 //!
 //! ```
 //! use vanban::model::Text;
 //! let t: Text = serde_json::from_str(r#"["Theo ", {"text": "Kế hoạch", "bold": true}, "."]"#).unwrap();
 //! assert_eq!(t.plain(), "Theo Kế hoạch.");
 //! assert!(t.spans()[1].bold);
+//!
+//! let n: Text = serde_json::from_str(r#"[{"text": "các xã", "footnote": "Gia Phú, Văn Bàn."}]"#).unwrap();
+//! assert_eq!(n.spans()[0].footnote.as_deref(), Some("Gia Phú, Văn Bàn."));
+//! assert_eq!(n.plain(), "các xã");
 //! ```
 
 use std::fmt;
@@ -28,6 +34,10 @@ pub struct Span {
     pub bold: bool,
     /// Italic (in nghiêng).
     pub italic: bool,
+    /// A note printed at the foot of the page, its number written after the
+    /// run's last character (a superscript `1`, `2` … counted through the
+    /// document).
+    pub footnote: Option<String>,
 }
 
 impl Span {
@@ -63,6 +73,11 @@ impl Text {
     /// The characters without emphasis.
     pub fn plain(&self) -> String {
         self.0.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    /// The notes of the text's spans, in order.
+    pub fn footnotes(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().filter_map(|s| s.footnote.as_deref())
     }
 
     /// True when there is no character at all.
@@ -157,6 +172,9 @@ impl VisitText for Text {
     fn visit_text(&mut self, f: &mut dyn FnMut(&mut String)) {
         for s in &mut self.0 {
             f(&mut s.text);
+            if let Some(note) = &mut s.footnote {
+                f(note);
+            }
         }
     }
 }
@@ -179,7 +197,7 @@ impl<T: VisitText> VisitText for Vec<T> {
 
 impl Serialize for Span {
     fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-        if !self.bold && !self.italic {
+        if !self.bold && !self.italic && self.footnote.is_none() {
             return ser.serialize_str(&self.text);
         }
         let mut m = ser.serialize_map(None)?;
@@ -190,6 +208,9 @@ impl Serialize for Span {
         if self.italic {
             m.serialize_entry("italic", &true)?;
         }
+        if let Some(note) = &self.footnote {
+            m.serialize_entry("footnote", note)?;
+        }
         m.end()
     }
 }
@@ -197,7 +218,9 @@ impl Serialize for Span {
 impl Serialize for Text {
     fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
         match self.0.as_slice() {
-            [one] if !one.bold && !one.italic => ser.serialize_str(&one.text),
+            [one] if !one.bold && !one.italic && one.footnote.is_none() => {
+                ser.serialize_str(&one.text)
+            }
             spans => {
                 let mut seq = ser.serialize_seq(Some(spans.len()))?;
                 for s in spans {
@@ -212,11 +235,15 @@ impl Serialize for Text {
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct StyledSpan {
+    /// The characters (may be empty for a note that follows the text before it).
     text: String,
     #[serde(default)]
     bold: bool,
     #[serde(default)]
     italic: bool,
+    /// A note at the foot of the page, numbered after this span's text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    footnote: Option<String>,
 }
 
 impl<'de> Deserialize<'de> for Span {
@@ -226,7 +253,7 @@ impl<'de> Deserialize<'de> for Span {
             type Value = Span;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str(
-                    r#"a string or an object {"text": "...", "bold": true, "italic": true}"#,
+                    r#"a string or an object {"text": "...", "bold": true, "italic": true, "footnote": "..."}"#,
                 )
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Span, E> {
@@ -238,6 +265,7 @@ impl<'de> Deserialize<'de> for Span {
                     text: s.text,
                     bold: s.bold,
                     italic: s.italic,
+                    footnote: s.footnote,
                 })
             }
         }
@@ -268,7 +296,7 @@ impl<'de> Deserialize<'de> for Text {
     }
 }
 
-/// A span: a plain string, or `{"text": …, "bold": true, "italic": true}`.
+/// A span: a plain string, or `{"text": …, "bold": true, "italic": true, "footnote": …}`.
 impl JsonSchema for Span {
     fn schema_name() -> Cow<'static, str> {
         "Span".into()
@@ -318,6 +346,15 @@ mod tests {
         let t: Text = serde_json::from_str(src).unwrap();
         assert_eq!(t.spans().len(), 3);
         assert!(t.spans()[1].bold && !t.spans()[1].italic);
+        assert_eq!(serde_json::to_string(&t).unwrap(), src);
+    }
+
+    #[test]
+    fn a_footnote_round_trips_on_its_span() {
+        let src = r#"["Theo ",{"text":"Chỉ thị 46","footnote":"Chỉ thị số 46-CT/TW."},"."]"#;
+        let t: Text = serde_json::from_str(src).unwrap();
+        assert_eq!(t.plain(), "Theo Chỉ thị 46.");
+        assert_eq!(t.footnotes().collect::<Vec<_>>(), ["Chỉ thị số 46-CT/TW."]);
         assert_eq!(serde_json::to_string(&t).unwrap(), src);
     }
 

@@ -90,7 +90,7 @@ pub fn write(layout: &Layout, fonts: &FontSet, opts: &PdfOptions) -> Result<Vec<
                                 GlyphId::new(g.id as u32),
                                 g.advance / size,
                                 g.x_offset / size,
-                                -g.y_offset / size,
+                                g.y_offset / size,
                                 0.0,
                                 g.range.clone(),
                                 None,

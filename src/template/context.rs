@@ -52,7 +52,7 @@ pub struct DocumentContext {
     /// `QUYẾT ĐỊNH:` or `QUYẾT NGHỊ:` before a decision's articles; empty otherwise.
     pub decision_label: &'static str,
     /// The addressees of `Kính gửi`, without punctuation.
-    pub addressees: Vec<String>,
+    pub addressees: Vec<Vec<SpanCtx>>,
     /// The issuer lines joined with spaces (for file metadata).
     pub author: String,
     /// Preamble paragraphs.
@@ -369,6 +369,8 @@ pub struct SpanCtx {
     text: String,
     bold: bool,
     italic: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    footnote: Option<String>,
 }
 
 /// A preamble paragraph.
@@ -466,6 +468,7 @@ fn span(s: &Span) -> SpanCtx {
         text: s.text.clone(),
         bold: s.bold,
         italic: s.italic,
+        footnote: s.footnote.clone(),
     }
 }
 
@@ -625,7 +628,7 @@ pub fn document_context(plan: &Document) -> DocumentContext {
             _ if form == Form::Decision => "QUYẾT ĐỊNH:",
             _ => "",
         },
-        addressees: plan.addressees.clone(),
+        addressees: plan.addressees.iter().map(spans).collect(),
         conclusion: plan.conclusion.iter().map(block).collect(),
         parent: h.parent.clone(),
         issuer: h.issuer.clone(),
