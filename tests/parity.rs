@@ -1,5 +1,6 @@
 //! Our PDF against LibreOffice's rendering of our DOCX: the same pages and the same
-//! line breaks (the share of our text lines that LibreOffice has too). Runs when `soffice` and `pdftotext` are
+//! line breaks (the share of our text lines that LibreOffice has too, on the same
+//! page). Runs when `soffice` and `pdftotext` are
 //! installed; otherwise it says it was skipped (and fails under VANBAN_REQUIRE_TOOLS).
 
 mod common;
@@ -18,31 +19,31 @@ fn page_lines(pdf: &Path) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// (pages of A, pages of B, share of A's lines found in B).
+/// (pages of A, pages of B, share of A's lines found in B on the same page, the
+/// lines that are not). Page by page: a line on another page (a footnote on the
+/// wrong page, a page that ends elsewhere) counts as missing.
 fn parity(a: &Path, b: &Path) -> (usize, usize, f64, Vec<String>) {
     let (pa, pb) = (page_lines(a), page_lines(b));
-    let mut pool: HashMap<&str, usize> = HashMap::new();
-    pb.iter()
-        .flatten()
-        .for_each(|l| *pool.entry(l).or_default() += 1);
-    let all: Vec<&String> = pa.iter().flatten().collect();
     let mut same = 0;
     let mut missing = Vec::new();
-    for l in &all {
-        match pool.get_mut(l.as_str()) {
-            Some(n) if *n > 0 => {
-                *n -= 1;
-                same += 1;
+    for (k, page) in pa.iter().enumerate() {
+        let mut pool: HashMap<&str, usize> = HashMap::new();
+        pb.get(k)
+            .into_iter()
+            .flatten()
+            .for_each(|l| *pool.entry(l).or_default() += 1);
+        for l in page {
+            match pool.get_mut(l.as_str()) {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
+                    same += 1;
+                }
+                _ => missing.push(format!("page {}: {l}", k + 1)),
             }
-            _ => missing.push(l.to_string()),
         }
     }
-    (
-        pa.len(),
-        pb.len(),
-        same as f64 / all.len().max(1) as f64,
-        missing,
-    )
+    let all = pa.iter().map(Vec::len).sum::<usize>();
+    (pa.len(), pb.len(), same as f64 / all.max(1) as f64, missing)
 }
 
 fn check(fixture: &str, min_pages: usize) {
@@ -167,6 +168,13 @@ fn every_form_matches_libreoffice() {
         ),
         // The signature and the seal images over the signing space.
         ("giay-gioi-thieu-ky-so-ubnd-xa-bac-ha-2026", 1, 1.0),
+        // Footnotes: the Giấy mời above has one on page 1 under its list of
+        // addressees; this plan has two long ones, on pages 2 and 3, and a list
+        // of 23 headings with no text under them that flows over a page break.
+        // One line of 291 differs in the text only: LibreOffice sets a raised
+        // number in a justified line about 1 pt further right (`2013 2;` where
+        // ours reads `20132;`); the lines break and the pages end alike.
+        ("ke-hoach-tuyen-truyen-bau-cu-pho-bang-2025", 8, 0.9965),
     ] {
         let plan =
             vanban::input::plan_from_file(&repo(&format!("fixtures/{fixture}.json"))).unwrap();

@@ -170,6 +170,7 @@ const FIXTURES: &[&str] = &[
     "cong-van-hoa-toc-bao-so-3-lao-cai-2026",
     "sao-y-thong-bao-treo-co-phuong-hoan-kiem-2026",
     "sao-y-dien-tu-thong-bao-treo-co-phuong-hoan-kiem-2026",
+    "ke-hoach-tuyen-truyen-bau-cu-pho-bang-2025",
 ];
 
 #[test]

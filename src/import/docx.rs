@@ -161,6 +161,7 @@ pub fn lines_with(bytes: &[u8], limits: &Limits) -> Result<Vec<String>, Error> {
         out: Vec::new(),
         paragraphs: 0,
         limits: *limits,
+        notes: Vec::new(),
     };
     reader.blocks(body, 0)?;
     // Page 1's own header and footer hold the marks of its margins (ô 11 over
@@ -178,6 +179,7 @@ pub fn lines_with(bytes: &[u8], limits: &Limits) -> Result<Vec<String>, Error> {
             out: Vec::new(),
             paragraphs: reader.paragraphs,
             limits: *limits,
+            notes: Vec::new(),
         };
         r.blocks(part_doc.root_element(), 0)?;
         reader.paragraphs = r.paragraphs;
@@ -187,7 +189,10 @@ pub fn lines_with(bytes: &[u8], limits: &Limits) -> Result<Vec<String>, Error> {
             reader.out.extend(r.out);
         }
     }
-    out.extend(reader.out);
+    out.extend(std::mem::take(&mut reader.out));
+    // The footnotes last, where a text copy has them.
+    let ids = std::mem::take(&mut reader.notes);
+    out.extend(footnote_lines(&mut zip, &main, &ids, &mut reader)?);
     Ok(out)
 }
 
@@ -219,28 +224,97 @@ fn first_page_parts(
     if h.is_none() && f.is_none() {
         return Ok((None, None));
     }
+    let Some(rels) = main_rels(zip, main, limits)? else {
+        return Ok((None, None));
+    };
+    let rels = parse_xml("the main part's relationships", &rels, limits.nodes)?;
+    let target = |id: Option<String>| {
+        let id = id?;
+        related(&rels, main, |n| n.attribute("Id") == Some(id.as_str()))
+    };
+    Ok((target(h), target(f)))
+}
+
+/// The relationships of the main part, as XML.
+fn main_rels(
+    zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
+    main: &str,
+    limits: &Limits,
+) -> Result<Option<String>, Error> {
     let (dir, file) = main.rsplit_once('/').unwrap_or(("", main));
     let rels_name = if dir.is_empty() {
         format!("_rels/{file}.rels")
     } else {
         format!("{dir}/_rels/{file}.rels")
     };
-    let Some(rels) = part(zip, &rels_name, limits.part_bytes)? else {
-        return Ok((None, None));
+    part(zip, &rels_name, limits.part_bytes)
+}
+
+/// The archive name of the part the first relationship that `which` picks
+/// points at, relative to the main part.
+fn related(
+    rels: &Document<'_>,
+    main: &str,
+    which: impl Fn(&Node<'_, '_>) -> bool,
+) -> Option<String> {
+    let dir = main.rsplit_once('/').map_or("", |(d, _)| d);
+    rels.descendants()
+        .find(|n| n.has_tag_name("Relationship") && which(n))
+        .and_then(|n| n.attribute("Target"))
+        .map(|t| match t.strip_prefix('/') {
+            Some(abs) => abs.to_string(),
+            None if dir.is_empty() => t.to_string(),
+            None => format!("{dir}/{t}"),
+        })
+}
+
+/// The footnotes the main part refers to, in the order of its references, as
+/// `[1] text` lines; the references were written `[1]`, `[2]` … in the text.
+fn footnote_lines(
+    zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
+    main: &str,
+    ids: &[String],
+    reader: &mut Reader,
+) -> Result<Vec<String>, Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let limits = reader.limits;
+    let Some(rels) = main_rels(zip, main, &limits)? else {
+        return Ok(Vec::new());
     };
-    let rels = parse_xml(&rels_name, &rels, limits.nodes)?;
-    let target = |id: Option<String>| {
-        let id = id?;
-        rels.descendants()
-            .find(|n| n.has_tag_name("Relationship") && n.attribute("Id") == Some(id.as_str()))
-            .and_then(|n| n.attribute("Target"))
-            .map(|t| match t.strip_prefix('/') {
-                Some(abs) => abs.to_string(),
-                None if dir.is_empty() => t.to_string(),
-                None => format!("{dir}/{t}"),
-            })
+    let rels = parse_xml("the main part's relationships", &rels, limits.nodes)?;
+    let Some(name) = related(&rels, main, |n| {
+        n.attribute("Type")
+            .is_some_and(|t| t.ends_with("/footnotes"))
+    }) else {
+        return Ok(Vec::new());
     };
-    Ok((target(h), target(f)))
+    let Some(xml) = part(zip, &name, limits.part_bytes)? else {
+        return Ok(Vec::new());
+    };
+    let doc = parse_xml(&name, &xml, limits.nodes)?;
+    let mut out = Vec::new();
+    for (k, id) in ids.iter().enumerate() {
+        let Some(note) = doc
+            .root_element()
+            .children()
+            .find(|n| is(n, "footnote") && n.attribute((W, "id")) == Some(id.as_str()))
+        else {
+            continue;
+        };
+        let mut text = Vec::new();
+        for p in note.children().filter(|n| is(n, "p")) {
+            let t = reader.paragraph(p)?;
+            let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            if !t.is_empty() {
+                text.push(t);
+            }
+        }
+        out.push(String::new());
+        out.push(format!("[{}] {}", k + 1, text.join(" ")));
+    }
+    Ok(out)
 }
 
 fn is(n: &Node<'_, '_>, name: &str) -> bool {
@@ -259,6 +333,9 @@ struct Reader {
     out: Vec<String>,
     paragraphs: usize,
     limits: Limits,
+    /// The ids of the footnotes referred to, in order: the reference to the
+    /// k-th is written `[k]`.
+    notes: Vec<String>,
 }
 
 impl Reader {
@@ -306,6 +383,12 @@ impl Reader {
             }
             match n.tag_name().name() {
                 "t" => s.push_str(n.text().unwrap_or("")),
+                "footnoteReference" => {
+                    if let Some(id) = n.attribute((W, "id")) {
+                        self.notes.push(id.to_string());
+                        s.push_str(&format!("[{}]", self.notes.len()));
+                    }
+                }
                 "tab" | "ptab" => s.push('\t'),
                 "br" | "cr" => s.push('\n'),
                 "noBreakHyphen" => s.push('-'),

@@ -32,6 +32,9 @@ pub struct Import {
     /// Things the importer recognized and dropped because the renderer writes them
     /// again (the national title, the motto, decorative rules), with their lines.
     pub recognized: Vec<(usize, String)>,
+    /// The footnotes read from the end of the text, by line, each with where it
+    /// was anchored.
+    pub footnotes: Vec<(usize, String)>,
 }
 
 impl Import {
@@ -113,6 +116,12 @@ impl Import {
         for (n, what) in &self.recognized {
             if what.starts_with("removed characters") {
                 out.push_str(&format!("line {n}: {what}\n"));
+            }
+        }
+        if !self.footnotes.is_empty() {
+            out.push_str(&format!("footnotes: {}\n", self.footnotes.len()));
+            for (n, what) in &self.footnotes {
+                out.push_str(&format!("  line {n}: {what}\n"));
             }
         }
         if self.unplaced.is_empty() {

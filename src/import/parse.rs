@@ -10,6 +10,7 @@ use super::Import;
 use crate::model::numbering;
 
 mod forms;
+mod notes;
 
 /// One source line: its 1-based number and its text, NFC, trimmed.
 #[derive(Debug, Clone)]
@@ -457,7 +458,7 @@ pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
     // Characters that do not print (the renderer refuses them) are dropped, and the
     // report says where.
     let mut removed: Vec<(usize, String)> = Vec::new();
-    let lines: Vec<Line> = raw
+    let mut lines: Vec<Line> = raw
         .iter()
         .enumerate()
         .map(|(i, t)| {
@@ -488,6 +489,9 @@ pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
     if lines.iter().all(|l| l.text.is_empty()) {
         return Err(not_a_plan("the text is empty"));
     }
+    // Footnotes stand at the very end (after the footer's contact lines, which
+    // a DOCX's reader puts last): they are taken off before anything is read.
+    let footnotes = notes::take_notes(&mut lines);
     let mut p = Parser {
         recognized: removed,
         ..Parser::default()
@@ -844,6 +848,7 @@ pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
         // A Biên bản has no date line: its date is the meeting's.
         plan.header.date = d;
     }
+    let footnotes = notes::anchor(&mut plan, &footnotes);
     p.unplaced.sort();
     plan.unplaced = p.unplaced.iter().map(|(_, t)| t.clone()).collect();
     if plan.signature.name.is_empty() {
@@ -871,6 +876,7 @@ pub(super) fn parse(raw: &[String]) -> Result<Import, Error> {
         plan,
         unplaced: p.unplaced,
         recognized: p.recognized,
+        footnotes,
     })
 }
 

@@ -801,6 +801,8 @@ impl Engine<'_> {
             let top = page_h - self.typo.footer_distance_mm * PT_PER_MM - h;
             f.bottom = f.bottom.min(top);
         }
+        // The end of a keep-with-next chain too tall for a page, being flowed.
+        let mut overlong_until = 0;
         for (i, unit) in units.iter().enumerate() {
             match unit {
                 Unit::PageBreak => f.new_page(),
@@ -834,10 +836,21 @@ impl Engine<'_> {
                 }
                 Unit::Grid(g) => f.place_grid(g, unit_notes[i].clone()),
                 Unit::Para(p) => {
-                    let chain = keep_chain_height(&units[i..]);
+                    let (chain, members) = keep_chain(&units[i..]);
                     let gap = f.gap(p);
-                    if p.keep_next && !f.at_top && f.y + gap + chain > f.limit() + 0.01 {
+                    if p.keep_next
+                        && i >= overlong_until
+                        && !f.at_top
+                        && f.y + gap + chain > f.limit() + 0.01
+                    {
                         f.new_page();
+                        // A chain taller than a page cannot be kept on any: it
+                        // starts the page and flows from there, as in LibreOffice
+                        // (a list of headings with no text under them would
+                        // otherwise take a page each).
+                        if chain > f.limit() - f.top + 0.01 {
+                            overlong_until = i + members;
+                        }
                     }
                     f.place(p);
                 }
@@ -874,11 +887,14 @@ impl Engine<'_> {
 }
 
 /// Height needed to place a keep-with-next chain starting at `units[0]`: every
-/// paragraph of the chain whole, plus the first chunk of the paragraph it keeps with.
-fn keep_chain_height(units: &[Unit]) -> f32 {
+/// paragraph of the chain whole, plus the first chunk of the paragraph it keeps
+/// with; and how many units it spans.
+fn keep_chain(units: &[Unit]) -> (f32, usize) {
     let mut h = 0.0;
     let mut prev_after: Option<f32> = None;
+    let mut members = 0;
     for u in units {
+        members += 1;
         let p = match u {
             Unit::Para(p) => p,
             // A heading stays with a table's header rows and first line.
@@ -906,7 +922,7 @@ fn keep_chain_height(units: &[Unit]) -> f32 {
             break;
         }
     }
-    h
+    (h, members)
 }
 
 fn push_line(items: &mut Vec<Item>, line: Line, x: f32, baseline: f32, para: usize) {

@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::body::{Block, Section};
-use super::text::VisitText;
+use super::text::{TextVisitor, VisitText};
 
 /// A phụ lục: a label, a title, a reference line and a body of paragraphs, lists,
 /// tables and sections. It starts on a new page, and its pages are numbered from 1.
@@ -59,7 +59,7 @@ impl Appendix {
 }
 
 impl VisitText for Appendix {
-    fn visit_text(&mut self, f: &mut dyn FnMut(&mut String)) {
+    fn visit_text(&mut self, f: &mut dyn TextVisitor) {
         self.label.visit_text(f);
         self.title.visit_text(f);
         self.reference.visit_text(f);

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::body::{Block, Section};
 use super::doc_type::DocType;
 use super::numbering::{self, NumberStyle};
-use super::text::{Text, VisitText};
+use super::text::{Text, TextVisitor, VisitText};
 
 /// A document issued with a decision ("ban hành kèm theo Quyết định"): its own type
 /// name and summary, the `(Kèm theo Quyết định số …)` line, and a body; no number,
@@ -75,7 +75,7 @@ impl Attachment {
 }
 
 impl VisitText for Attachment {
-    fn visit_text(&mut self, f: &mut dyn FnMut(&mut String)) {
+    fn visit_text(&mut self, f: &mut dyn TextVisitor) {
         self.name.visit_text(f);
         self.summary.visit_text(f);
         self.reference.visit_text(f);

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
 use super::table::Table;
-use super::text::{Text, VisitText};
+use super::text::{Text, TextVisitor, VisitText};
 
 /// The part of a plan a section is, when it is one of the parts plans are known by.
 ///
@@ -88,7 +88,7 @@ impl Section {
 }
 
 impl VisitText for Section {
-    fn visit_text(&mut self, f: &mut dyn FnMut(&mut String)) {
+    fn visit_text(&mut self, f: &mut dyn TextVisitor) {
         self.label.visit_text(f);
         self.title.visit_text(f);
         self.content.visit_text(f);
@@ -113,7 +113,7 @@ pub enum Block {
 }
 
 impl VisitText for Block {
-    fn visit_text(&mut self, f: &mut dyn FnMut(&mut String)) {
+    fn visit_text(&mut self, f: &mut dyn TextVisitor) {
         match self {
             Block::Paragraph(t) => t.visit_text(f),
             Block::Bullets(items) | Block::Plus(items) => items.visit_text(f),

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::text::VisitText;
+use super::text::{TextVisitor, VisitText};
 
 /// Ô 9b: who receives the document, then the archive line.
 ///
@@ -61,7 +61,7 @@ impl Recipients {
 }
 
 impl VisitText for Recipients {
-    fn visit_text(&mut self, f: &mut dyn FnMut(&mut String)) {
+    fn visit_text(&mut self, f: &mut dyn TextVisitor) {
         self.items.visit_text(f);
         self.archive.visit_text(f);
         self.drafter.visit_text(f);
@@ -200,7 +200,7 @@ impl Signature {
 }
 
 impl VisitText for Signature {
-    fn visit_text(&mut self, f: &mut dyn FnMut(&mut String)) {
+    fn visit_text(&mut self, f: &mut dyn TextVisitor) {
         self.collective.visit_text(f);
         if let Some(a) = &mut self.authority {
             a.of.visit_text(f);

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::closing::{Recipients, Signature};
 use super::header::IssueDate;
-use super::text::VisitText;
+use super::text::{TextVisitor, VisitText};
 
 /// The three forms of copy (R39).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -145,7 +145,7 @@ impl DocCopy {
 }
 
 impl VisitText for DocCopy {
-    fn visit_text(&mut self, f: &mut dyn FnMut(&mut String)) {
+    fn visit_text(&mut self, f: &mut dyn TextVisitor) {
         self.issuer.visit_text(f);
         self.issuer_name.visit_text(f);
         self.issuer_abbr.visit_text(f);

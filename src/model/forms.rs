@@ -10,7 +10,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::header::IssueDate;
-use super::text::{Text, VisitText};
+use super::text::{Text, TextVisitor, VisitText};
 
 /// The honorific the forms write `Ông (bà)` until the person is known.
 pub const HONORIFIC_BLANK: &str = "Ông (bà)";
@@ -71,7 +71,7 @@ impl InvitationField {
 }
 
 impl VisitText for InvitationField {
-    fn visit_text(&mut self, f: &mut dyn FnMut(&mut String)) {
+    fn visit_text(&mut self, f: &mut dyn TextVisitor) {
         match self {
             InvitationField::Chair(t)
             | InvitationField::Time(t)
@@ -106,7 +106,7 @@ pub struct Invitation {
 }
 
 impl VisitText for Invitation {
-    fn visit_text(&mut self, f: &mut dyn FnMut(&mut String)) {
+    fn visit_text(&mut self, f: &mut dyn TextVisitor) {
         self.inviter.visit_text(f);
         self.invitee.visit_text(f);
         self.event.visit_text(f);
@@ -139,7 +139,7 @@ pub struct Introduction {
 }
 
 impl VisitText for Introduction {
-    fn visit_text(&mut self, f: &mut dyn FnMut(&mut String)) {
+    fn visit_text(&mut self, f: &mut dyn TextVisitor) {
         self.introducer.visit_text(f);
         self.honorific.visit_text(f);
         self.person.visit_text(f);
@@ -179,7 +179,7 @@ pub struct Minutes {
 }
 
 impl VisitText for Minutes {
-    fn visit_text(&mut self, f: &mut dyn FnMut(&mut String)) {
+    fn visit_text(&mut self, f: &mut dyn TextVisitor) {
         self.started.visit_text(f);
         self.place.visit_text(f);
         self.attendees.visit_text(f);
@@ -236,7 +236,7 @@ pub struct Leave {
 }
 
 impl VisitText for Leave {
-    fn visit_text(&mut self, f: &mut dyn FnMut(&mut String)) {
+    fn visit_text(&mut self, f: &mut dyn TextVisitor) {
         self.grantor.visit_text(f);
         self.honorific.visit_text(f);
         self.person.visit_text(f);

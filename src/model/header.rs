@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::doc_type::DocType;
-use super::text::VisitText;
+use super::text::{TextVisitor, VisitText};
 
 /// The blank left in a draft where the number or the day will be written by hand.
 pub const DRAFT_BLANK: &str = "      ";
@@ -163,7 +163,7 @@ fn capitalize(word: &str) -> String {
 }
 
 impl VisitText for Header {
-    fn visit_text(&mut self, f: &mut dyn FnMut(&mut String)) {
+    fn visit_text(&mut self, f: &mut dyn TextVisitor) {
         self.parent.visit_text(f);
         self.issuer.visit_text(f);
         self.issuer_name.visit_text(f);

@@ -7,7 +7,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::text::{Text, VisitText};
+use super::text::{Text, TextVisitor, VisitText};
 
 /// The three urgency levels of the decree (ô 10b, R33), in order.
 pub const URGENCY: &[&str] = &["HỎA TỐC", "THƯỢNG KHẨN", "KHẨN"];
@@ -74,7 +74,7 @@ impl Marks {
 }
 
 impl VisitText for Marks {
-    fn visit_text(&mut self, f: &mut dyn FnMut(&mut String)) {
+    fn visit_text(&mut self, f: &mut dyn TextVisitor) {
         self.urgency.visit_text(f);
         self.confidentiality.visit_text(f);
         self.circulation.visit_text(f);

@@ -35,8 +35,8 @@ pub use marks::{CONFIDENTIALITY, Marks, URGENCY};
 pub use numbering::NumberStyle;
 pub use table::{Cell, CellAlign, Column, Grid, Row, Table, start_columns};
 pub use text::{
-    Span, Text, VisitText, is_forbidden_char, is_line_break, nfc_in_place, normalize_text,
-    unify_line_breaks,
+    Span, Text, TextVisitor, VisitText, is_forbidden_char, is_line_break, nfc_in_place,
+    normalize_text, unify_line_breaks,
 };
 
 use schemars::JsonSchema;
@@ -280,13 +280,13 @@ impl Document {
     /// print ([`is_forbidden_char`]).
     pub fn normalize_nfc(&mut self) -> bool {
         let mut forbidden = false;
-        self.visit_text(&mut |s| forbidden |= normalize_text(s));
+        self.visit_text(&mut |s: &mut String| forbidden |= normalize_text(s));
         forbidden
     }
 }
 
 impl VisitText for Document {
-    fn visit_text(&mut self, f: &mut dyn FnMut(&mut String)) {
+    fn visit_text(&mut self, f: &mut dyn TextVisitor) {
         self.header.visit_text(f);
         self.title.visit_text(f);
         self.summary.visit_text(f);

@@ -7,7 +7,7 @@ use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
-use super::text::{Text, VisitText};
+use super::text::{Text, TextVisitor, VisitText};
 
 /// How the text of a column's cells sits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -105,7 +105,7 @@ impl From<&str> for Cell {
 }
 
 impl VisitText for Cell {
-    fn visit_text(&mut self, f: &mut dyn FnMut(&mut String)) {
+    fn visit_text(&mut self, f: &mut dyn TextVisitor) {
         self.paragraphs.visit_text(f);
     }
 }
@@ -137,7 +137,7 @@ pub enum Row {
 }
 
 impl VisitText for Row {
-    fn visit_text(&mut self, f: &mut dyn FnMut(&mut String)) {
+    fn visit_text(&mut self, f: &mut dyn TextVisitor) {
         match self {
             Row::Cells { cells, .. } => cells.visit_text(f),
             Row::Group { number, text } => {
@@ -371,7 +371,7 @@ impl Table {
 }
 
 impl VisitText for Table {
-    fn visit_text(&mut self, f: &mut dyn FnMut(&mut String)) {
+    fn visit_text(&mut self, f: &mut dyn TextVisitor) {
         for c in &mut self.columns {
             c.header.visit_text(f);
         }

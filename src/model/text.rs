@@ -158,29 +158,56 @@ pub fn nfc_in_place(s: &mut String) {
 
 /// Every piece of text in a value, visited mutably (for NFC and the like).
 pub trait VisitText {
-    /// Calls `f` on every string the value holds.
-    fn visit_text(&mut self, f: &mut dyn FnMut(&mut String));
+    /// Shows `f` every string and every [`Text`] the value holds.
+    fn visit_text(&mut self, f: &mut dyn TextVisitor);
 }
 
-impl VisitText for String {
-    fn visit_text(&mut self, f: &mut dyn FnMut(&mut String)) {
-        f(self)
-    }
-}
+/// What [`VisitText`] shows the pieces of text to. A closure over `&mut String`
+/// is one: it sees every string, a text's spans and footnotes included.
+///
+/// ```
+/// use vanban::model::{Text, VisitText};
+/// let mut t: Text = serde_json::from_str(r#"[{"text": "a", "footnote": "b"}]"#).unwrap();
+/// let mut seen = Vec::new();
+/// t.visit_text(&mut |s: &mut String| seen.push(s.clone()));
+/// assert_eq!(seen, ["a", "b"]);
+/// ```
+pub trait TextVisitor {
+    /// A plain string.
+    fn string(&mut self, s: &mut String);
 
-impl VisitText for Text {
-    fn visit_text(&mut self, f: &mut dyn FnMut(&mut String)) {
-        for s in &mut self.0 {
-            f(&mut s.text);
+    /// A text with spans: by default each span's characters and footnote, as
+    /// strings.
+    fn text(&mut self, t: &mut Text) {
+        for s in &mut t.0 {
+            self.string(&mut s.text);
             if let Some(note) = &mut s.footnote {
-                f(note);
+                self.string(note);
             }
         }
     }
 }
 
+impl<F: FnMut(&mut String)> TextVisitor for F {
+    fn string(&mut self, s: &mut String) {
+        self(s)
+    }
+}
+
+impl VisitText for String {
+    fn visit_text(&mut self, f: &mut dyn TextVisitor) {
+        f.string(self)
+    }
+}
+
+impl VisitText for Text {
+    fn visit_text(&mut self, f: &mut dyn TextVisitor) {
+        f.text(self)
+    }
+}
+
 impl<T: VisitText> VisitText for Option<T> {
-    fn visit_text(&mut self, f: &mut dyn FnMut(&mut String)) {
+    fn visit_text(&mut self, f: &mut dyn TextVisitor) {
         if let Some(v) = self {
             v.visit_text(f);
         }
@@ -188,7 +215,7 @@ impl<T: VisitText> VisitText for Option<T> {
 }
 
 impl<T: VisitText> VisitText for Vec<T> {
-    fn visit_text(&mut self, f: &mut dyn FnMut(&mut String)) {
+    fn visit_text(&mut self, f: &mut dyn TextVisitor) {
         for v in self {
             v.visit_text(f);
         }
