@@ -29,6 +29,8 @@ pub mod layout;
 pub mod model;
 pub mod nd30;
 pub mod pdf;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod template;
 pub mod write;
 

@@ -102,7 +102,42 @@ enum Command {
     /// Print the JSON Schema of the document model (for editors and other
     /// programs; `vanban new` writes an example of each type).
     Schema,
+    /// Serve the HTTP API: render, check and import over HTTP (see README.md).
+    #[cfg(feature = "serve")]
+    #[command(after_help = SERVE_EXAMPLES)]
+    Serve {
+        /// Where to listen.
+        #[arg(long, env = "VANBAN_ADDR", default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// Renders at once; by default one per core.
+        #[arg(long, env = "VANBAN_WORKERS")]
+        workers: Option<usize>,
+        /// Requests that may wait for a worker; one more is answered 429.
+        #[arg(long, env = "VANBAN_QUEUE", default_value_t = 64)]
+        queue: usize,
+        /// The largest request body taken, in bytes.
+        #[arg(long, env = "VANBAN_BODY_LIMIT", default_value_t = 8 << 20)]
+        body_limit: usize,
+        /// Seconds one render, check or import may take.
+        #[arg(long, env = "VANBAN_DEADLINE", default_value_t = 10.0)]
+        deadline: f32,
+        /// A directory of templates overriding the built-in ones.
+        #[arg(long, value_name = "DIR", env = "VANBAN_TEMPLATES")]
+        templates: Option<PathBuf>,
+        /// A directory with Times New Roman to measure and embed.
+        #[arg(long, value_name = "DIR", env = "VANBAN_FONT_DIR")]
+        font_dir: Option<PathBuf>,
+    },
 }
+
+#[cfg(feature = "serve")]
+const SERVE_EXAMPLES: &str = "\
+Examples:
+  vanban serve
+  vanban serve --addr 0.0.0.0:8080 --workers 4 --queue 128
+  curl -s -X POST --data-binary @plan.json 'http://127.0.0.1:8080/v1/render?format=pdf' -o plan.pdf
+
+It stops on Ctrl-C or SIGTERM after answering the requests in flight.";
 
 const NEW_EXAMPLES: &str = "\
 Examples:
@@ -217,7 +252,55 @@ fn run(cli: Cli) -> Result<(), String> {
             stdout(&vanban::Document::json_schema());
             Ok(())
         }
+        #[cfg(feature = "serve")]
+        Command::Serve {
+            addr,
+            workers,
+            queue,
+            body_limit,
+            deadline,
+            templates,
+            font_dir,
+        } => {
+            let defaults = vanban::serve::Config::default();
+            if !(deadline > 0.0 && deadline.is_finite()) {
+                return Err(format!(
+                    "--deadline {deadline}: give a number of seconds above 0"
+                ));
+            }
+            let config = vanban::serve::Config {
+                addr,
+                workers: workers.unwrap_or(defaults.workers).max(1),
+                queue,
+                body_limit,
+                deadline: std::time::Duration::from_secs_f32(deadline),
+                templates,
+                font_dir,
+            };
+            serve(config)
+        }
     }
+}
+
+/// `vanban serve`: prints its configuration, then answers until Ctrl-C or SIGTERM.
+#[cfg(feature = "serve")]
+fn serve(config: vanban::serve::Config) -> Result<(), String> {
+    let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
+    runtime.block_on(async {
+        let server = vanban::serve::Server::bind(config.clone())
+            .await
+            .map_err(|e| format!("{}: {e}", config.addr))?;
+        stderr(&format!(
+            "vanban serve: {config}\nlistening on http://{}\n",
+            server.local_addr()
+        ));
+        server
+            .run(vanban::serve::shutdown_signal())
+            .await
+            .map_err(|e| e.to_string())?;
+        stderr("vanban serve: stopped\n");
+        Ok(())
+    })
 }
 
 /// `vanban check`: exit 0 without errors, 1 with errors, 2 when the input is unusable.
