@@ -163,7 +163,10 @@ fn panicked(e: Box<dyn std::any::Any + Send + 'static>) -> Response {
     Problem::internal(format!("the server failed on this request: {what}")).into_response()
 }
 
-/// Counts each request by its route and status, with its time.
+/// Counts each request by its route and status, with its time. A body whose
+/// declared length is over the limit is refused without being kept: it is read
+/// and dropped as it comes (up to [`DRAIN_LIMIT`]), so that the client, still
+/// sending, reads the `413` rather than a broken connection.
 async fn count(State(state): State<Arc<AppState>>, req: Request, next: Next) -> Response {
     let route = req
         .extensions()
@@ -171,11 +174,36 @@ async fn count(State(state): State<Arc<AppState>>, req: Request, next: Next) -> 
         .map_or("other".to_string(), |m| m.as_str().to_string());
     let start = Instant::now();
     state.metrics.started();
-    let r = next.run(req).await;
+    let declared = req
+        .headers()
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    let r = if declared.is_some_and(|n| n > state.config.body_limit as u64) {
+        drain(req).await;
+        Problem::too_large(state.config.body_limit).into_response()
+    } else {
+        next.run(req).await
+    };
     state
         .metrics
         .request(&route, r.status().as_u16(), start.elapsed());
     r
+}
+
+/// The most of a refused body read and dropped; beyond it the connection closes.
+pub const DRAIN_LIMIT: u64 = 64 << 20;
+
+async fn drain(req: Request) {
+    use futures_util::StreamExt;
+    let mut body = req.into_body().into_data_stream();
+    let mut read = 0u64;
+    while let Some(Ok(chunk)) = body.next().await {
+        read += chunk.len() as u64;
+        if read > DRAIN_LIMIT {
+            break;
+        }
+    }
 }
 
 /// A server bound to its address, ready to run.
