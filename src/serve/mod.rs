@@ -20,6 +20,7 @@
 mod api;
 mod metrics;
 mod multipart;
+mod page;
 mod pool;
 mod problem;
 
@@ -120,6 +121,9 @@ pub fn router(config: Config) -> crate::Result<Router> {
         config,
     });
     Ok(Router::new()
+        .route("/", get(page::index))
+        .route("/page.js", get(page::script))
+        .route("/page.css", get(page::style))
         .route("/v1/render", post(api::render))
         .route("/v1/check", post(api::check))
         .route("/v1/import", post(api::import))

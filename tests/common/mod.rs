@@ -1,6 +1,9 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+#[cfg(feature = "serve")]
+pub mod server;
+
 use std::io::Read;
 use std::path::PathBuf;
 
