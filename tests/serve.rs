@@ -379,3 +379,109 @@ fn shutdown_finishes_the_requests_in_flight() {
     s.thread.take().unwrap().join().unwrap();
     assert!(TcpStream::connect(addr).is_err());
 }
+
+/// `/openapi.json` describes what the server does: every answer below, good
+/// or bad, has its status and its media type listed for its path and method,
+/// and the JSON answers carry the fields their schema requires.
+#[test]
+fn the_server_answers_as_its_openapi_description_says() {
+    let s = server();
+    let api = get(s.addr, "/openapi.json").json();
+    assert_eq!(api["openapi"], "3.1.0");
+    assert!(api["components"]["schemas"]["Document"]["properties"]["header"].is_object());
+    let seed = seed_json();
+    let docx = vanban::Renderer::new().unwrap().docx(&seed_plan()).unwrap();
+    let html = [("Accept", "text/html")];
+    // Method, path, the path as the description names it, headers, body.
+    type Case<'a> = (
+        &'a str,
+        &'a str,
+        &'a str,
+        &'a [(&'a str, &'a str)],
+        &'a [u8],
+    );
+    let cases: Vec<Case> = vec![
+        ("POST", "/v1/render?format=pdf", "/v1/render", &[], &seed),
+        (
+            "POST",
+            "/v1/render?format=docx&pdf_a=false",
+            "/v1/render",
+            &[],
+            &seed,
+        ),
+        ("POST", "/v1/render", "/v1/render", &html, &seed),
+        ("POST", "/v1/render?format=rtf", "/v1/render", &[], &seed),
+        ("POST", "/v1/render", "/v1/render", &[], b"{\"header\": 1}"),
+        (
+            "POST",
+            "/v1/check?lang=en&final=true",
+            "/v1/check",
+            &[],
+            &seed,
+        ),
+        ("POST", "/v1/check", "/v1/check", &[], b"[]"),
+        ("POST", "/v1/import", "/v1/import", &[], &docx),
+        ("POST", "/v1/import", "/v1/import", &[], b"not a document"),
+        ("GET", "/v1/types", "/v1/types", &[], b""),
+        ("GET", "/v1/schema", "/v1/schema", &[], b""),
+        ("GET", "/v1/new/cong-van", "/v1/new/{type}", &[], b""),
+        ("GET", "/v1/new/khong-co", "/v1/new/{type}", &[], b""),
+        ("GET", "/healthz", "/healthz", &[], b""),
+        ("GET", "/metrics", "/metrics", &[], b""),
+        ("GET", "/openapi.json", "/openapi.json", &[], b""),
+        ("GET", "/", "/", &[], b""),
+        ("DELETE", "/v1/types", "/v1/types", &[], b""),
+    ];
+    let mut statuses = Vec::new();
+    for (method, path, template, headers, body) in cases {
+        let a = request(s.addr, method, path, headers, body);
+        // A 405's method is not the path's own: it is listed on the path's operations.
+        let ops = &api["paths"][template];
+        assert!(ops.is_object(), "{template} is not described");
+        let op = ops
+            .get(method.to_ascii_lowercase())
+            .or_else(|| ops.as_object().unwrap().values().next())
+            .unwrap();
+        let described = &op["responses"][a.status.to_string()];
+        assert!(
+            described.is_object(),
+            "{method} {path} answered {}, which {template} does not list",
+            a.status
+        );
+        let mime = a
+            .header("content-type")
+            .unwrap_or("")
+            .split(';')
+            .next()
+            .unwrap()
+            .trim();
+        if let Some(content) = described.get("content") {
+            assert!(
+                content.get(mime).is_some(),
+                "{method} {path}: {mime} is not among {content}"
+            );
+            if mime.ends_with("json") && !a.body.is_empty() {
+                let v = a.json();
+                let schema = &content[mime]["schema"];
+                let schema = match schema.get("$ref").and_then(|r| r.as_str()) {
+                    Some(r) => &api["components"]["schemas"][r.rsplit('/').next().unwrap()],
+                    None => schema,
+                };
+                for key in schema["required"].as_array().into_iter().flatten() {
+                    assert!(
+                        v.get(key.as_str().unwrap()).is_some(),
+                        "{method} {path}: no `{key}` in the answer"
+                    );
+                }
+            }
+        }
+        statuses.push(a.status);
+    }
+    assert_eq!(
+        statuses,
+        [
+            200, 200, 406, 400, 422, 200, 422, 200, 422, 200, 200, 200, 404, 200, 200, 200, 200,
+            405
+        ]
+    );
+}

@@ -333,3 +333,8 @@ pub async fn metrics(State(state): State<Arc<AppState>>) -> Response {
     )
         .into_response()
 }
+
+/// `GET /openapi.json`: the API's OpenAPI 3.1 description.
+pub async fn openapi() -> Response {
+    axum::Json(super::openapi::openapi()).into_response()
+}

@@ -20,6 +20,7 @@
 mod api;
 mod metrics;
 mod multipart;
+mod openapi;
 mod page;
 mod pool;
 mod problem;
@@ -37,6 +38,7 @@ use axum::routing::{get, post};
 
 pub use api::{DOCX, file_name};
 pub use metrics::Metrics;
+pub use openapi::openapi;
 pub use pool::{Pool, Refused};
 pub use problem::{At, PROBLEM_JSON, Problem, json_pointer};
 
@@ -132,6 +134,7 @@ pub fn router(config: Config) -> crate::Result<Router> {
         .route("/v1/new/{type}", get(api::new))
         .route("/healthz", get(api::healthz))
         .route("/metrics", get(api::metrics))
+        .route("/openapi.json", get(api::openapi))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(state.config.body_limit))
