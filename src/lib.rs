@@ -17,6 +17,7 @@
 
 #![warn(missing_docs)]
 
+pub mod batch;
 pub mod check;
 pub mod docx;
 mod error;
@@ -122,6 +123,11 @@ impl Renderer {
 
     /// The plan as PDF bytes.
     pub fn pdf(&self, plan: &Plan, options: &PdfOptions) -> Result<Vec<u8>> {
+        self.pdf_and_pages(plan, options).map(|(pdf, _)| pdf)
+    }
+
+    /// The plan as PDF bytes, and its number of pages.
+    pub fn pdf_and_pages(&self, plan: &Plan, options: &PdfOptions) -> Result<(Vec<u8>, usize)> {
         let doc = self.layout(plan)?;
         let pages = layout::layout(&doc, &self.typography, &self.fonts.shapers())?;
         let mut options = options.clone();
@@ -134,7 +140,8 @@ impl Renderer {
         if options.creation_date.is_none() {
             options.creation_date = Some(plan.header.date);
         }
-        pdf::write(&pages, &self.fonts, &options)
+        let count = pages.pages.len();
+        pdf::write(&pages, &self.fonts, &options).map(|pdf| (pdf, count))
     }
 
     /// The plan as DOCX bytes.

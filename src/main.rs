@@ -102,6 +102,28 @@ enum Command {
     /// Print the JSON Schema of the document model (for editors and other
     /// programs; `vanban new` writes an example of each type).
     Schema,
+    /// One document for each row of a spreadsheet (mail merge): BASE's
+    /// `{{ column }}` placeholders filled in, `/pointer` columns set.
+    #[command(after_help = BATCH_EXAMPLES)]
+    Batch {
+        /// The base document (JSON) with `{{ column }}` placeholders.
+        base: PathBuf,
+        /// The rows: a .csv (UTF-8) or a .json array of objects.
+        rows: PathBuf,
+        /// Where to write: a .zip file, or a directory.
+        #[arg(short, long, required_unless_present = "check_only")]
+        output: Option<PathBuf>,
+        /// The formats of each row's files.
+        #[arg(long, value_delimiter = ',', default_value = "pdf", value_parser = ["pdf", "docx"])]
+        format: Vec<String>,
+        /// The files' names, from the row: `{{ so }}-{{ ho_ten }}` (`{{ row }}`
+        /// is the row's number); by default `<row>-<type>[-<number>]`.
+        #[arg(long)]
+        name: Option<String>,
+        /// Check every row and write nothing.
+        #[arg(long)]
+        check_only: bool,
+    },
     /// Serve the HTTP API: render, check and import over HTTP (see README.md).
     #[cfg(feature = "serve")]
     #[command(after_help = SERVE_EXAMPLES)]
@@ -138,6 +160,15 @@ Examples:
   curl -s -X POST --data-binary @plan.json 'http://127.0.0.1:8080/v1/render?format=pdf' -o plan.pdf
 
 It stops on Ctrl-C or SIGTERM after answering the requests in flight.";
+
+const BATCH_EXAMPLES: &str = "\
+Examples:
+  vanban batch giay-moi.json dai-bieu.csv -o giay-moi.zip
+  vanban batch giay-moi.json dai-bieu.csv -o out/ --format pdf,docx --name '{{ Họ và tên }}'
+  vanban batch quyet-dinh.json khen-thuong.json --check-only
+
+Exit codes: 0 every row rendered, 1 some rows failed, 2 none rendered or the input is unusable.
+The failed rows are listed on standard error and in errors.csv beside manifest.json.";
 
 const NEW_EXAMPLES: &str = "\
 Examples:
@@ -215,6 +246,24 @@ fn main() -> ExitCode {
             output.as_deref(),
         );
     }
+    if let Command::Batch {
+        base,
+        rows,
+        output,
+        format,
+        name,
+        check_only,
+    } = &cli.command
+    {
+        return batch(
+            base,
+            rows,
+            output.as_deref(),
+            format,
+            name.clone(),
+            *check_only,
+        );
+    }
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(msg) => {
@@ -241,7 +290,7 @@ fn run(cli: Cli) -> Result<(), String> {
             pdf_a,
             strict,
         ),
-        Command::Check { .. } => unreachable!("handled in main"),
+        Command::Check { .. } | Command::Batch { .. } => unreachable!("handled in main"),
         Command::Import { input, output } => import(&input, output.as_deref()),
         Command::New { doc_type, output } => new(&doc_type, output.as_deref()),
         Command::Types => {
@@ -425,6 +474,132 @@ fn check(
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// `vanban batch`: exit 0 when every row rendered, 1 when some failed, 2 when
+/// none did or the input is unusable.
+fn batch(
+    base: &Path,
+    rows: &Path,
+    output: Option<&Path>,
+    formats: &[String],
+    name: Option<String>,
+    check_only: bool,
+) -> ExitCode {
+    use vanban::batch::{DirSink, Format, Options, Sink, ZipSink};
+    let unusable = |msg: String| {
+        stderr(&format!("error: {msg}\n"));
+        ExitCode::from(2)
+    };
+    let base_text = match std::fs::read(base) {
+        Ok(b) => match vanban::input::json_text(&b, Some(base)) {
+            Ok(t) => t.to_string(),
+            Err(e) => return unusable(e.to_string()),
+        },
+        Err(e) => return unusable(format!("{}: {e}", base.display())),
+    };
+    let table = match vanban::batch::read_rows(rows) {
+        Ok(t) => t,
+        Err(e) => return unusable(e.to_string()),
+    };
+    let opts = Options {
+        formats: formats
+            .iter()
+            .map(|f| {
+                if f == "docx" {
+                    Format::Docx
+                } else {
+                    Format::Pdf
+                }
+            })
+            .collect(),
+        name,
+        check_only,
+    };
+    let renderer = match vanban::Renderer::new() {
+        Ok(r) => r,
+        Err(e) => return unusable(e.to_string()),
+    };
+    let mut sink: Box<dyn Sink> = match output {
+        None => Box::new(Discard),
+        Some(_) if check_only => Box::new(Discard),
+        Some(p) if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("zip")) => {
+            match ZipSink::new(p) {
+                Ok(s) => Box::new(s),
+                Err(e) => return unusable(e.to_string()),
+            }
+        }
+        Some(p) => match DirSink::new(p) {
+            Ok(s) => Box::new(s),
+            Err(e) => return unusable(e.to_string()),
+        },
+    };
+    let total = table.rows.len() as u64;
+    let bar = std::io::IsTerminal::is_terminal(&std::io::stderr()).then(|| {
+        let b = indicatif::ProgressBar::new(total);
+        b.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} rows, {per_sec}, {eta} left",
+            )
+            .expect("a valid template"),
+        );
+        b
+    });
+    let start = std::time::Instant::now();
+    let result = vanban::batch::run_with_progress(
+        &renderer,
+        &base_text,
+        &table,
+        &opts,
+        sink.as_mut(),
+        &mut |done| {
+            if let Some(b) = &bar {
+                b.set_position(done as u64);
+            }
+        },
+    );
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    let summary = match result.and_then(|s| sink.finish().map(|()| s)) {
+        Ok(s) => s,
+        Err(e) => return unusable(format!("{}: {e}", base.display())),
+    };
+    for e in &summary.failed {
+        stderr(&format!("{}: {e}\n", rows.display()));
+    }
+    let ok = summary.rows - summary.failed.len();
+    stderr(&format!(
+        "{ok} of {} rows {}, {} files, in {:.2} s{}\n",
+        summary.rows,
+        if check_only { "valid" } else { "rendered" },
+        summary.entries.len(),
+        start.elapsed().as_secs_f64(),
+        output
+            .filter(|_| !check_only)
+            .map(|p| format!(", to {}", p.display()))
+            .unwrap_or_default()
+    ));
+    if summary.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else if ok > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::from(2)
+    }
+}
+
+/// The output of `--check-only`: nothing.
+struct Discard;
+
+impl vanban::batch::Sink for Discard {
+    fn add(&mut self, _: &str, _: &[u8]) -> Result<(), vanban::Error> {
+        Ok(())
+    }
+
+    fn finish(self: Box<Self>) -> Result<(), vanban::Error> {
+        Ok(())
     }
 }
 

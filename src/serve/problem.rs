@@ -230,37 +230,4 @@ impl IntoResponse for Problem {
     }
 }
 
-/// A JSON path as the library writes it (`sections[0].title`) as a JSON
-/// pointer (`/sections/0/title`).
-///
-/// ```
-/// use vanban::serve::json_pointer;
-/// assert_eq!(json_pointer("sections[0].content[2]"), "/sections/0/content/2");
-/// assert_eq!(json_pointer("header.date.day"), "/header/date/day");
-/// assert_eq!(json_pointer(""), "");
-/// ```
-pub fn json_pointer(path: &str) -> String {
-    let mut out = String::new();
-    for part in path.split('.').filter(|p| !p.is_empty()) {
-        let mut rest = part;
-        if let Some(at) = rest.find('[') {
-            push_token(&mut out, &rest[..at]);
-            rest = &rest[at..];
-            while let Some(end) = rest.find(']') {
-                push_token(&mut out, &rest[1..end]);
-                rest = &rest[end + 1..];
-            }
-        } else {
-            push_token(&mut out, rest);
-        }
-    }
-    out
-}
-
-fn push_token(out: &mut String, token: &str) {
-    if token.is_empty() {
-        return;
-    }
-    out.push('/');
-    out.push_str(&token.replace('~', "~0").replace('/', "~1"));
-}
+pub use crate::input::json_pointer;

@@ -1,0 +1,301 @@
+//! Mail merge: one base document, a table of rows, a document for each row.
+//!
+//! The base is a document of any type whose texts may hold `{{ column }}`
+//! placeholders; a column whose header starts with `/` is a JSON pointer that
+//! sets that field for the row (`/header/number`, `/signature/name`). Every
+//! placeholder must name a column, checked before any row; then each row is
+//! filled in, validated and rendered on all cores, a bad row reported with its
+//! row, column and field while the others go on. Files come out in row order,
+//! the same bytes whatever the threads did, with a `manifest.json` and an
+//! `errors.csv`.
+//!
+//! ```
+//! use vanban::batch::{Format, Options, Rows, run};
+//! let base = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/ke-hoach-dong-dang-2024.json")).unwrap();
+//! let base = base.replace("Lưu Quang Công", "{{ Người ký }}");
+//! let rows = Rows {
+//!     headers: vec!["Người ký".into(), "/header/number".into()],
+//!     rows: vec![vec!["Nguyễn Văn A".into(), "5".into()], vec!["Trần Thị B".into(), "sáu".into()]],
+//! };
+//! let dir = tempfile::tempdir().unwrap();
+//! let mut sink = vanban::batch::DirSink::new(dir.path()).unwrap();
+//! let opts = Options { formats: vec![Format::Docx], ..Options::default() };
+//! let summary = run(&vanban::Renderer::new().unwrap(), &base, &rows, &opts, &mut sink).unwrap();
+//! assert_eq!((summary.entries.len(), summary.failed.len()), (1, 1));
+//! assert_eq!(summary.failed[0].row, 3);
+//! assert!(dir.path().join("002-ke-hoach-05.docx").exists());
+//! ```
+
+mod merge;
+mod output;
+mod rows;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+pub use merge::{RowError, check_placeholders, fill, row_document};
+pub use output::{DirSink, Names, Sink, ZipSink, safe_name};
+pub use rows::{Rows, csv_rows, json_rows, read_rows};
+
+use crate::{Error, PdfOptions, Plan, Renderer};
+
+/// A format to write each row in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// PDF.
+    Pdf,
+    /// DOCX.
+    Docx,
+}
+
+impl Format {
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+        }
+    }
+}
+
+/// How a batch runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// The formats of each row's files (PDF by default).
+    pub formats: Vec<Format>,
+    /// The files' names, with `{{ column }}` placeholders (and `{{ row }}`, the
+    /// row's number, when no column has that name); by default
+    /// `<row>-<type>[-<number>]`.
+    pub name: Option<String>,
+    /// Validate every row and write nothing.
+    pub check_only: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            formats: vec![Format::Pdf],
+            name: None,
+            check_only: false,
+        }
+    }
+}
+
+/// One file written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entry {
+    /// The row's number in the spreadsheet.
+    pub row: usize,
+    /// The file's name in the output.
+    pub file: String,
+    /// The document's type.
+    #[serde(rename = "type")]
+    pub doc_type: &'static str,
+    /// The document's number, when it has one.
+    pub number: Option<u32>,
+    /// Pages, for a PDF.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pages: Option<usize>,
+    /// The file's SHA-256, in hex.
+    pub sha256: String,
+}
+
+/// What a batch did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Data rows read.
+    pub rows: usize,
+    /// Files written, in row order.
+    pub entries: Vec<Entry>,
+    /// Rows that failed, in row order.
+    pub failed: Vec<RowError>,
+}
+
+/// Rows rendered at once: enough to keep every core busy, few enough that
+/// memory does not grow with the number of rows.
+const CHUNK: usize = 64;
+
+/// The stack of a worker thread. A render goes deeper than the 2 MiB rayon
+/// gives its threads by default (a debug build overflowed it); the main thread
+/// has 8 MiB.
+const WORKER_STACK: usize = 16 << 20;
+
+/// A row's files, or why it has none.
+type Rendered = Result<(Plan, Vec<(Format, Vec<u8>, Option<usize>)>), RowError>;
+
+fn row_error(row: usize, e: Error) -> RowError {
+    let (pointer, message) = match &e {
+        Error::Json { path, message, .. } | Error::Invalid { path, message, .. } => {
+            (Some(crate::input::json_pointer(path)), message.clone())
+        }
+        _ => (None, e.to_string()),
+    };
+    RowError {
+        row,
+        column: None,
+        pointer,
+        message,
+    }
+}
+
+/// One row: filled in, validated, rendered (or only validated).
+fn render_row(
+    renderer: &Renderer,
+    base: &serde_json::Value,
+    rows: &Rows,
+    k: usize,
+    opts: &Options,
+) -> Rendered {
+    let row = Rows::row_number(k);
+    let json = row_document(base, rows, k)?.to_string();
+    let plan = crate::input::plan_from_json(&json, None).map_err(|e| row_error(row, e))?;
+    let mut files = Vec::new();
+    if !opts.check_only {
+        for f in &opts.formats {
+            let out = match f {
+                Format::Pdf => renderer
+                    .pdf_and_pages(&plan, &PdfOptions::default())
+                    .map(|(b, n)| (b, Some(n))),
+                Format::Docx => renderer.docx(&plan).map(|b| (b, None)),
+            };
+            let (bytes, pages) = out.map_err(|e| row_error(row, e))?;
+            files.push((*f, bytes, pages));
+        }
+    }
+    Ok((plan, files))
+}
+
+/// The file stem of a row.
+fn stem(opts: &Options, rows: &Rows, k: usize, plan: &Plan) -> String {
+    let row = Rows::row_number(k);
+    let fallback = format!("{row:03}");
+    let raw = match &opts.name {
+        Some(pattern) => {
+            let mut with_row = rows.clone();
+            let mut cells = rows.rows[k].clone();
+            if rows.column("row").is_none() {
+                with_row.headers.push("row".into());
+                cells.push(row.to_string());
+            }
+            fill(pattern, &with_row, &cells).unwrap_or_default()
+        }
+        None => match plan.header.number {
+            Some(n) => format!("{row:03}-{}-{n:02}", plan.doc_type.slug()),
+            None => format!("{row:03}-{}", plan.doc_type.slug()),
+        },
+    };
+    safe_name(&raw, &fallback)
+}
+
+/// Runs a batch: `base` is the base document's JSON. Files go to `sink` in row
+/// order, then `manifest.json` and `errors.csv` (with `check_only`, nothing is
+/// written). An error here (the base is not JSON, a placeholder names no
+/// column) stops the batch before any row; a row's error is in the summary.
+pub fn run(
+    renderer: &Renderer,
+    base: &str,
+    rows: &Rows,
+    opts: &Options,
+    sink: &mut dyn Sink,
+) -> Result<Summary, Error> {
+    run_with_progress(renderer, base, rows, opts, sink, &mut |_| {})
+}
+
+/// [`run`], calling `progress` with the number of rows done after each chunk.
+pub fn run_with_progress(
+    renderer: &Renderer,
+    base: &str,
+    rows: &Rows,
+    opts: &Options,
+    sink: &mut dyn Sink,
+    progress: &mut dyn FnMut(usize),
+) -> Result<Summary, Error> {
+    let base = base.strip_prefix('\u{feff}').unwrap_or(base);
+    let base: serde_json::Value = serde_json::from_str(base).map_err(|e| Error::Json {
+        file: None,
+        path: String::new(),
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })?;
+    check_placeholders(&base, rows)?;
+    if let Some(pattern) = &opts.name {
+        let mut with_row = rows.clone();
+        if rows.column("row").is_none() {
+            with_row.headers.push("row".into());
+        }
+        check_placeholders(&serde_json::Value::String(pattern.clone()), &with_row).map_err(
+            |e| Error::Invalid {
+                file: None,
+                path: "--name".into(),
+                message: e.to_string(),
+            },
+        )?;
+    }
+    let mut summary = Summary {
+        rows: rows.rows.len(),
+        ..Summary::default()
+    };
+    let mut names = Names::default();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .stack_size(WORKER_STACK)
+        .thread_name(|k| format!("vanban-batch-{k}"))
+        .build()
+        .map_err(|e| Error::Output(format!("the batch's threads cannot start: {e}")))?;
+    for start in (0..rows.rows.len()).step_by(CHUNK) {
+        let end = (start + CHUNK).min(rows.rows.len());
+        let done: Vec<Rendered> = pool.install(|| {
+            (start..end)
+                .into_par_iter()
+                .map(|k| render_row(renderer, &base, rows, k, opts))
+                .collect()
+        });
+        for (k, r) in (start..end).zip(done) {
+            match r {
+                Err(e) => summary.failed.push(e),
+                Ok((plan, files)) => {
+                    let stem = stem(opts, rows, k, &plan);
+                    for (format, bytes, pages) in files {
+                        let file = names.take(&stem, format.extension());
+                        sink.add(&file, &bytes)?;
+                        summary.entries.push(Entry {
+                            row: Rows::row_number(k),
+                            file,
+                            doc_type: plan.doc_type.slug(),
+                            number: plan.header.number,
+                            pages,
+                            sha256: hex(&Sha256::digest(&bytes)),
+                        });
+                    }
+                }
+            }
+        }
+        progress(end);
+    }
+    if !opts.check_only {
+        let manifest = serde_json::to_string_pretty(&summary.entries).expect("entries serialize");
+        sink.add("manifest.json", manifest.as_bytes())?;
+        sink.add("errors.csv", errors_csv(&summary.failed).as_bytes())?;
+    }
+    Ok(summary)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The failed rows as CSV: row, column, pointer, message.
+pub fn errors_csv(failed: &[RowError]) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(["row", "column", "pointer", "message"]);
+    for e in failed {
+        let _ = w.write_record([
+            e.row.to_string(),
+            e.column.clone().unwrap_or_default(),
+            e.pointer.clone().unwrap_or_default(),
+            e.message.clone(),
+        ]);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
