@@ -108,7 +108,7 @@ enum Command {
     Batch {
         /// The base document (JSON) with `{{ column }}` placeholders.
         base: PathBuf,
-        /// The rows: a .csv (UTF-8) or a .json array of objects.
+        /// The rows: a .csv, an .xlsx or .ods workbook, or a .json array of objects.
         rows: PathBuf,
         /// Where to write: a .zip file, or a directory.
         #[arg(short, long, required_unless_present = "check_only")]

@@ -212,6 +212,29 @@ fn json_rows_names_collisions_and_check_only() {
     assert_eq!(std::fs::read_dir(&empty).unwrap().count(), 0);
     // A row table must name its columns once each.
     assert!(csv_rows("a,a\n1,2\n".as_bytes()).is_err());
-    assert!(csv_rows(b"\xff\xfe,x").unwrap_err().contains("not UTF-8"));
+    // UTF-16 with its BOM, tab-separated, as Excel's «Unicode Text» saves it.
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            "Họ và tên\tx\nA\t1\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    assert_eq!(csv_rows(&utf16).unwrap().headers, ["Họ và tên", "x"]);
     let _ = Rows::default();
+}
+
+/// The same 300 rows from a workbook (numbers as the sheet shows them), and a
+/// CSV that an old Excel saved in Windows-1258, its tone marks composed.
+#[test]
+fn rows_from_a_workbook_and_from_windows_1258() {
+    let csv = read_rows(&repo("fixtures/batch/dai-bieu-300.csv")).unwrap();
+    let xlsx = read_rows(&repo("fixtures/batch/dai-bieu-300.xlsx")).unwrap();
+    assert_eq!(xlsx, csv);
+    let old = read_rows(&repo("fixtures/batch/dai-bieu-windows-1258.csv")).unwrap();
+    assert_eq!(old.headers, ["Họ và tên", "Chức vụ", "/header/number"]);
+    assert_eq!(old.rows[0][0], "Đồng chí Nguyễn Văn Việt");
+    assert!(unicode_normalization::is_nfc(&old.rows[1][1]));
+    assert_eq!(vanban::batch::serial_date(46189.0), "16/06/2026");
 }

@@ -36,7 +36,7 @@ use sha2::{Digest, Sha256};
 
 pub use merge::{RowError, check_placeholders, fill, row_document};
 pub use output::{DirSink, Names, Sink, ZipSink, safe_name};
-pub use rows::{Rows, csv_rows, json_rows, read_rows};
+pub use rows::{Rows, csv_rows, json_rows, read_rows, serial_date, sheet_rows};
 
 use crate::{Error, PdfOptions, Plan, Renderer};
 
