@@ -238,3 +238,23 @@ fn rows_from_a_workbook_and_from_windows_1258() {
     assert!(unicode_normalization::is_nfc(&old.rows[1][1]));
     assert_eq!(vanban::batch::serial_date(46189.0), "16/06/2026");
 }
+
+/// A Quyết định khen thưởng for each of 80 people, named by its number and the
+/// person (a pointer column's cell serves in the name too).
+#[test]
+fn a_decision_for_each_person() {
+    let rows = read_rows(&repo("fixtures/batch/khen-thuong-80.csv")).unwrap();
+    let base = std::fs::read_to_string(repo("fixtures/batch/quyet-dinh-khen-thuong.json")).unwrap();
+    let dir = scratch_dir("batch_khen_thuong");
+    let opts = Options {
+        name: Some("{{ /header/number }}-QĐ-{{ Họ và tên }}".into()),
+        ..Options::default()
+    };
+    let r = vanban::Renderer::new().unwrap();
+    let s = run(&r, &base, &rows, &opts, &mut DirSink::new(&dir).unwrap()).unwrap();
+    assert_eq!((s.entries.len(), s.failed.len()), (80, 0));
+    let first = &s.entries[0];
+    assert_eq!(first.file, format!("201-QĐ-{}.pdf", rows.rows[0][0]));
+    assert_eq!((first.doc_type, first.number), ("quyet-dinh", Some(201)));
+    assert!(dir.join(&first.file).exists());
+}
