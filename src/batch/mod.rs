@@ -166,26 +166,67 @@ fn render_row(
     Ok((plan, files))
 }
 
-/// The file stem of a row.
-fn stem(opts: &Options, rows: &Rows, k: usize, plan: &Plan) -> String {
-    let row = Rows::row_number(k);
-    let fallback = format!("{row:03}");
-    let raw = match &opts.name {
-        Some(pattern) => {
-            let mut with_row = rows.clone();
-            let mut cells = rows.rows[k].clone();
-            if rows.column("row").is_none() {
-                with_row.headers.push("row".into());
-                cells.push(row.to_string());
-            }
-            fill(pattern, &with_row, &cells).unwrap_or_default()
+/// The `--name` pattern with the columns it may name: the rows' headers, and
+/// `row` (the row's number) when no column has that name. Built once a batch.
+struct NamePattern<'a> {
+    pattern: &'a str,
+    /// The headers it may name (no data rows).
+    columns: Rows,
+    /// Whether `row` was added to them.
+    row_column: bool,
+}
+
+impl<'a> NamePattern<'a> {
+    fn new(pattern: &'a str, rows: &Rows) -> NamePattern<'a> {
+        let mut columns = Rows {
+            headers: rows.headers.clone(),
+            rows: Vec::new(),
+        };
+        let row_column = rows.column("row").is_none();
+        if row_column {
+            columns.headers.push("row".into());
         }
+        NamePattern {
+            pattern,
+            columns,
+            row_column,
+        }
+    }
+
+    /// Every placeholder of the pattern names a column.
+    fn check(&self) -> Result<(), Error> {
+        check_placeholders(
+            &serde_json::Value::String(self.pattern.to_string()),
+            &self.columns,
+        )
+        .map_err(|e| Error::Invalid {
+            file: None,
+            path: "--name".into(),
+            message: e.to_string(),
+        })
+    }
+
+    /// The pattern filled in from data row `k`.
+    fn fill(&self, rows: &Rows, k: usize) -> String {
+        let mut cells = rows.rows[k].clone();
+        if self.row_column {
+            cells.push(Rows::row_number(k).to_string());
+        }
+        fill(self.pattern, &self.columns, &cells).unwrap_or_default()
+    }
+}
+
+/// The file stem of a row: from the pattern, else `<row>-<type>[-<number>]`.
+fn stem(name: Option<&NamePattern>, rows: &Rows, k: usize, plan: &Plan) -> String {
+    let row = Rows::row_number(k);
+    let raw = match name {
+        Some(pattern) => pattern.fill(rows, k),
         None => match plan.header.number {
             Some(n) => format!("{row:03}-{}-{n:02}", plan.doc_type.slug()),
             None => format!("{row:03}-{}", plan.doc_type.slug()),
         },
     };
-    safe_name(&raw, &fallback)
+    safe_name(&raw, &format!("{row:03}"))
 }
 
 /// Runs a batch: `base` is the base document's JSON. Files go to `sink` in row
@@ -220,18 +261,9 @@ pub fn run_with_progress(
         message: e.to_string(),
     })?;
     check_placeholders(&base, rows)?;
-    if let Some(pattern) = &opts.name {
-        let mut with_row = rows.clone();
-        if rows.column("row").is_none() {
-            with_row.headers.push("row".into());
-        }
-        check_placeholders(&serde_json::Value::String(pattern.clone()), &with_row).map_err(
-            |e| Error::Invalid {
-                file: None,
-                path: "--name".into(),
-                message: e.to_string(),
-            },
-        )?;
+    let name = opts.name.as_deref().map(|p| NamePattern::new(p, rows));
+    if let Some(n) = &name {
+        n.check()?;
     }
     let mut summary = Summary {
         rows: rows.rows.len(),
@@ -255,7 +287,7 @@ pub fn run_with_progress(
             match r {
                 Err(e) => summary.failed.push(e),
                 Ok((plan, files)) => {
-                    let stem = stem(opts, rows, k, &plan);
+                    let stem = stem(name.as_ref(), rows, k, &plan);
                     for (format, bytes, pages) in files {
                         let file = names.take(&stem, format.extension());
                         sink.add(&file, &bytes)?;
