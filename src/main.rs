@@ -622,8 +622,7 @@ fn import(input: &Path, output: Option<&Path>) -> Result<(), String> {
 
 fn new(slug: &str, output: Option<&Path>) -> Result<(), String> {
     use vanban::model::DocType;
-    let t = DocType::from_slug(slug)
-        .or_else(|| DocType::from_abbreviation(slug))
+    let t = DocType::find(slug)
         .ok_or_else(|| format!("unknown type \"{slug}\"; `vanban types` lists them"))?;
     let doc = vanban::model::example(t).ok_or_else(|| {
         format!(
@@ -648,14 +647,11 @@ fn new(slug: &str, output: Option<&Path>) -> Result<(), String> {
 }
 
 fn types() -> String {
-    use vanban::model::{DocType, Form};
+    use vanban::model::DocType;
     let mut out =
         String::from("type              abbr  name               form          laid out\n");
     for t in DocType::all() {
-        let ready = match t.form() {
-            Form::Decision | Form::Named | Form::Letter | Form::Fixed => "yes",
-            Form::None => "no form",
-        };
+        let ready = if t.is_laid_out() { "yes" } else { "no form" };
         out.push_str(&format!(
             "{:<17} {:<5} {:<18} {:<13} {ready}\n",
             t.slug(),

@@ -218,6 +218,24 @@ impl DocType {
         TABLE.iter().find(|r| r.1.to_uppercase() == t).map(|r| r.0)
     }
 
+    /// The type a user names: its JSON slug (`cong-van`) or its abbreviation
+    /// (`KH`), as `vanban new` and `GET /v1/new/{type}` take it.
+    ///
+    /// ```
+    /// use vanban::model::DocType;
+    /// assert_eq!(DocType::find("cong-van"), Some(DocType::CongVan));
+    /// assert_eq!(DocType::find("KH"), Some(DocType::KeHoach));
+    /// assert_eq!(DocType::find("x"), None);
+    /// ```
+    pub fn find(name: &str) -> Option<DocType> {
+        DocType::from_slug(name).or_else(|| DocType::from_abbreviation(name))
+    }
+
+    /// Whether vanban lays the type out: the decree gives it a model form.
+    pub fn is_laid_out(self) -> bool {
+        self.form() != Form::None
+    }
+
     /// The type whose abbreviation is exactly `abbr`.
     pub fn from_abbreviation(abbr: &str) -> Option<DocType> {
         TABLE

@@ -14,7 +14,7 @@ use serde_json::json;
 use super::problem::Problem;
 use super::{AppState, pool::Refused};
 use crate::check::{Lang, Options};
-use crate::model::{DocType, Form};
+use crate::model::DocType;
 use crate::{PdfOptions, Plan};
 
 /// The media type of a DOCX file.
@@ -37,10 +37,16 @@ fn document(bytes: &[u8]) -> Result<Plan, Problem> {
     Ok(crate::input::plan_from_json(json, None)?)
 }
 
-fn refused(state: &AppState, r: Refused) -> Problem {
-    match r {
-        Refused::Busy => Problem::busy(),
-        Refused::Deadline => Problem::deadline(state.config.deadline.as_secs_f32()),
+/// Runs a library job on the pool: a full queue, a missed deadline and the
+/// library's own error, each as its problem.
+async fn work<T: Send + 'static>(
+    state: &AppState,
+    job: impl FnOnce() -> crate::Result<T> + Send + 'static,
+) -> Result<T, Problem> {
+    match state.pool.run(job).await {
+        Ok(out) => Ok(out?),
+        Err(Refused::Busy) => Err(Problem::busy()),
+        Err(Refused::Deadline) => Err(Problem::deadline(state.config.deadline.as_secs_f32())),
     }
 }
 
@@ -136,20 +142,17 @@ pub async fn render(
     let slug = doc.doc_type.slug();
     let renderer = state.renderer.clone();
     let pdf_a = q.pdf_a;
-    let out = state
-        .pool
-        .run(move || match format {
-            Format::Pdf => renderer.pdf(
-                &doc,
-                &PdfOptions {
-                    pdf_a,
-                    ..PdfOptions::default()
-                },
-            ),
-            Format::Docx => renderer.docx(&doc),
-        })
-        .await
-        .map_err(|r| refused(&state, r))??;
+    let out = work(&state, move || match format {
+        Format::Pdf => renderer.pdf(
+            &doc,
+            &PdfOptions {
+                pdf_a,
+                ..PdfOptions::default()
+            },
+        ),
+        Format::Docx => renderer.docx(&doc),
+    })
+    .await?;
     let (mime, format_name) = match format {
         Format::Pdf => ("application/pdf", "pdf"),
         Format::Docx => (DOCX, "docx"),
@@ -199,11 +202,7 @@ pub async fn check(
     let opts = Options {
         final_copy: q.final_copy,
     };
-    let report = state
-        .pool
-        .run(move || crate::check::check_json(&json, &opts))
-        .await
-        .map_err(|r| refused(&state, r))??;
+    let report = work(&state, move || crate::check::check_json(&json, &opts)).await?;
     let findings: Vec<serde_json::Value> = report
         .findings
         .iter()
@@ -247,18 +246,15 @@ pub async fn import(
     } else {
         bytes.to_vec()
     };
-    let import = state
-        .pool
-        .run(move || {
-            if file.starts_with(b"PK\x03\x04") {
-                crate::import::import_docx(&file)
-            } else {
-                crate::import::text_lines(&file)
-                    .and_then(|lines| crate::import::import_text(&lines.join("\n")))
-            }
-        })
-        .await
-        .map_err(|r| refused(&state, r))??;
+    let import = work(&state, move || {
+        if file.starts_with(b"PK\x03\x04") {
+            crate::import::import_docx(&file)
+        } else {
+            crate::import::text_lines(&file)
+                .and_then(|lines| crate::import::import_text(&lines.join("\n")))
+        }
+    })
+    .await?;
     let document: serde_json::Value =
         serde_json::from_str(&import.plan.to_json()).expect("a plan serializes");
     Ok(axum::Json(json!({
@@ -279,7 +275,7 @@ pub async fn types() -> Response {
                 "abbreviation": t.abbreviation(),
                 "name": t.name(),
                 "form": t.form_name(),
-                "laid_out": !matches!(t.form(), Form::None),
+                "laid_out": t.is_laid_out(),
             })
         })
         .collect();
@@ -297,14 +293,12 @@ pub async fn schema() -> Response {
 
 /// `GET /v1/new/{type}`: a complete example of a type, to start from.
 pub async fn new(Path(slug): Path<String>) -> Result<Response, Problem> {
-    let t = DocType::from_slug(&slug)
-        .or_else(|| DocType::from_abbreviation(&slug))
-        .ok_or_else(|| {
-            Problem::not_found(
-                format!("unknown type \"{slug}\"; GET /v1/types lists them"),
-                format!("không có loại văn bản \"{slug}\"; GET /v1/types liệt kê các loại"),
-            )
-        })?;
+    let t = DocType::find(&slug).ok_or_else(|| {
+        Problem::not_found(
+            format!("unknown type \"{slug}\"; GET /v1/types lists them"),
+            format!("không có loại văn bản \"{slug}\"; GET /v1/types liệt kê các loại"),
+        )
+    })?;
     let doc = crate::model::example(t).ok_or_else(|| {
         Problem::not_found(
             format!(

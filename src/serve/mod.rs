@@ -138,6 +138,10 @@ pub fn router(config: Config) -> crate::Result<Router> {
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(state.config.body_limit))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            refuse_oversized,
+        ))
         .layer(middleware::from_fn_with_state(state.clone(), count))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(panicked))
         .with_state(state))
@@ -170,10 +174,7 @@ fn panicked(e: Box<dyn std::any::Any + Send + 'static>) -> Response {
     Problem::internal(format!("the server failed on this request: {what}")).into_response()
 }
 
-/// Counts each request by its route and status, with its time. A body whose
-/// declared length is over the limit is refused without being kept: it is read
-/// and dropped as it comes (up to [`DRAIN_LIMIT`]), so that the client, still
-/// sending, reads the `413` rather than a broken connection.
+/// Counts each request by its route and status, with its time.
 async fn count(State(state): State<Arc<AppState>>, req: Request, next: Next) -> Response {
     let route = req
         .extensions()
@@ -181,21 +182,32 @@ async fn count(State(state): State<Arc<AppState>>, req: Request, next: Next) -> 
         .map_or("other".to_string(), |m| m.as_str().to_string());
     let start = Instant::now();
     state.metrics.started();
+    let r = next.run(req).await;
+    state
+        .metrics
+        .request(&route, r.status().as_u16(), start.elapsed());
+    r
+}
+
+/// Refuses a body whose declared length is over the limit without keeping it:
+/// it is read and dropped as it comes (up to [`DRAIN_LIMIT`]), so that the
+/// client, still sending, reads the `413` rather than a broken connection. (A
+/// body that declares no length meets the limit in the handler's extractor.)
+async fn refuse_oversized(
+    State(state): State<Arc<AppState>>,
+    req: Request,
+    next: Next,
+) -> Response {
     let declared = req
         .headers()
         .get(axum::http::header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
-    let r = if declared.is_some_and(|n| n > state.config.body_limit as u64) {
+    if declared.is_some_and(|n| n > state.config.body_limit as u64) {
         drain(req).await;
-        Problem::too_large(state.config.body_limit).into_response()
-    } else {
-        next.run(req).await
-    };
-    state
-        .metrics
-        .request(&route, r.status().as_u16(), start.elapsed());
-    r
+        return Problem::too_large(state.config.body_limit).into_response();
+    }
+    next.run(req).await
 }
 
 /// The most of a refused body read and dropped; beyond it the connection closes.

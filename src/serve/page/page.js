@@ -137,6 +137,14 @@ function read(el) {
   }
 }
 
+// The form's own fields (the header, the closing …): not the sections, which
+// draw theirs, nor the whole JSON.
+function fields() {
+  return [...document.querySelectorAll("#form [data-path]")].filter(
+    (el) => el.matches("input, textarea, select") && el.id !== "json" && !el.closest("#sections"),
+  );
+}
+
 // --- Sections -----------------------------------------------------------------
 
 function isParagraph(b) {
@@ -217,9 +225,7 @@ function drawSections(container, pointer) {
 // --- Drawing and refreshing ---------------------------------------------------
 
 function drawAll() {
-  document.querySelectorAll("#form [data-path]").forEach((el) => {
-    if (el.matches("input, textarea, select") && el.id !== "json" && !el.closest("#sections")) show(el);
-  });
+  fields().forEach(show);
   drawSections($("#sections"), "/sections");
   $("#json").value = JSON.stringify(doc, null, 2);
   if (doc.type) $("#type").value = doc.type;
@@ -374,8 +380,7 @@ async function start() {
   for (const t of types.filter((t) => t.laid_out)) {
     $("#type").append(new Option(`${t.name} (${t.type})`, t.type));
   }
-  document.querySelectorAll("#form [data-path]").forEach((el) => {
-    if (!el.matches("input, textarea, select") || el.id === "json") return;
+  fields().forEach((el) => {
     el.addEventListener("input", () => {
       read(el);
       changed();
@@ -385,9 +390,7 @@ async function start() {
     try {
       doc = JSON.parse($("#json").value);
       drawSections($("#sections"), "/sections");
-      document.querySelectorAll("#form [data-path]").forEach((el) => {
-        if (el.matches("input, textarea, select") && el.id !== "json" && !el.closest("#sections")) show(el);
-      });
+      fields().forEach(show);
       changed();
     } catch (e) {
       status(T[lang].badJson + e.message, "error");
