@@ -383,9 +383,9 @@ impl Engine<'_> {
         let mut out = Vec::new();
         let mut unit_notes = Vec::new();
         let mut id = 0;
-        let mut landscape = false;
         for (k, b) in doc.blocks.iter().enumerate() {
             let first_note = self.notes.borrow().len();
+            let landscape = self.landscape.get();
             match b {
                 Block::Para(p) => {
                     let rule_after = Some(SUMMARY_RULE_AFTER);
@@ -408,10 +408,11 @@ impl Engine<'_> {
                         .map(|c| c.paras.len())
                         .sum::<usize>();
                 }
-                Block::Section { landscape: l } => {
-                    landscape = *l;
-                    self.landscape.set(landscape);
-                    out.push(Unit::Section { landscape });
+                Block::Section { landscape } => {
+                    self.landscape.set(*landscape);
+                    out.push(Unit::Section {
+                        landscape: *landscape,
+                    });
                 }
                 Block::Columns { kind, left, right } => {
                     let mut columns = self.columns(id, *kind, left, right);
