@@ -14,6 +14,8 @@ use std::sync::Arc;
 
 use crate::Error;
 
+pub mod unhint;
+
 /// The environment variable naming a font directory.
 pub const FONT_DIR_ENV: &str = "VANBAN_FONT_DIR";
 
@@ -74,10 +76,10 @@ const FILE_NAMES: [&[&str]; 4] = [
 ];
 
 const BUILTIN: [&[u8]; 4] = [
-    include_bytes!("../assets/fonts/LiberationSerif-Regular.ttf"),
-    include_bytes!("../assets/fonts/LiberationSerif-Bold.ttf"),
-    include_bytes!("../assets/fonts/LiberationSerif-Italic.ttf"),
-    include_bytes!("../assets/fonts/LiberationSerif-BoldItalic.ttf"),
+    include_bytes!("../../assets/fonts/LiberationSerif-Regular.ttf"),
+    include_bytes!("../../assets/fonts/LiberationSerif-Bold.ttf"),
+    include_bytes!("../../assets/fonts/LiberationSerif-Italic.ttf"),
+    include_bytes!("../../assets/fonts/LiberationSerif-BoldItalic.ttf"),
 ];
 
 /// The bytes of the four faces.
@@ -174,7 +176,11 @@ impl FontSet {
                 let fonts: Option<Vec<krilla::text::Font>> = self
                     .data
                     .iter()
-                    .map(|d| krilla::text::Font::new(d.clone().into(), 0))
+                    .map(|d| {
+                        // Viewers draw embedded outlines unhinted: embed none.
+                        let data = unhint::strip(d).map_or_else(|| d.clone(), Arc::new);
+                        krilla::text::Font::new(data.into(), 0)
+                    })
                     .collect();
                 fonts.and_then(|v| v.try_into().ok())
             })
