@@ -128,20 +128,38 @@ impl Renderer {
 
     /// The plan as PDF bytes, and its number of pages.
     pub fn pdf_and_pages(&self, plan: &Plan, options: &PdfOptions) -> Result<(Vec<u8>, usize)> {
+        let (pages, options) = self.pages_for_pdf(plan, options)?;
+        let count = pages.pages.len();
+        pdf::write(&pages, &self.fonts, &options).map(|pdf| (pdf, count))
+    }
+
+    /// The plan laid out on pages, and `options` completed from it: the title
+    /// (the summary), the author (the issuing body) and the creation date (the
+    /// date of issue), where `options` leaves them empty. [`pdf::Writer`] draws
+    /// the pages; a batch adds many documents' pages to one writer.
+    pub fn pages_for_pdf(
+        &self,
+        plan: &Plan,
+        options: &PdfOptions,
+    ) -> Result<(layout::Layout, PdfOptions)> {
         let doc = self.layout(plan)?;
         let pages = layout::layout(&doc, &self.typography, &self.fonts.shapers())?;
         let mut options = options.clone();
         if options.title.is_empty() {
-            options.title = doc.title.clone();
+            options.title = doc.title;
         }
         if options.author.is_empty() {
-            options.author = doc.author.clone();
+            options.author = doc.author;
         }
         if options.creation_date.is_none() {
             options.creation_date = Some(plan.header.date);
         }
-        let count = pages.pages.len();
-        pdf::write(&pages, &self.fonts, &options).map(|pdf| (pdf, count))
+        Ok((pages, options))
+    }
+
+    /// The fonts the renderer measures and embeds.
+    pub fn fonts(&self) -> &FontSet {
+        &self.fonts
     }
 
     /// The plan as DOCX bytes.

@@ -111,7 +111,7 @@ enum Command {
         /// The rows: a .csv, an .xlsx or .ods workbook, or a .json array of objects.
         rows: PathBuf,
         /// Where to write: a .zip file, or a directory.
-        #[arg(short, long, required_unless_present = "check_only")]
+        #[arg(short, long, required_unless_present_any = ["check_only", "merged_pdf"])]
         output: Option<PathBuf>,
         /// The formats of each row's files.
         #[arg(long, value_delimiter = ',', default_value = "pdf", value_parser = ["pdf", "docx"])]
@@ -123,6 +123,10 @@ enum Command {
         /// Check every row and write nothing.
         #[arg(long)]
         check_only: bool,
+        /// Also write every row's document into this one PDF, for printing; each
+        /// document numbers its own pages.
+        #[arg(long, value_name = "FILE.pdf", conflicts_with = "check_only")]
+        merged_pdf: Option<PathBuf>,
     },
     /// Serve the HTTP API: render, check and import over HTTP (see README.md).
     #[cfg(feature = "serve")]
@@ -165,6 +169,7 @@ const BATCH_EXAMPLES: &str = "\
 Examples:
   vanban batch giay-moi.json dai-bieu.csv -o giay-moi.zip
   vanban batch giay-moi.json dai-bieu.csv -o out/ --format pdf,docx --name '{{ Họ và tên }}'
+  vanban batch giay-moi.json dai-bieu.xlsx -o giay-moi.zip --merged-pdf in-tat-ca.pdf
   vanban batch quyet-dinh.json khen-thuong.json --check-only
 
 Exit codes: 0 every row rendered, 1 some rows failed, 2 none rendered or the input is unusable.
@@ -253,6 +258,7 @@ fn main() -> ExitCode {
         format,
         name,
         check_only,
+        merged_pdf,
     } = &cli.command
     {
         return batch(
@@ -262,6 +268,7 @@ fn main() -> ExitCode {
             format,
             name.clone(),
             *check_only,
+            merged_pdf.as_deref(),
         );
     }
     match run(cli) {
@@ -486,6 +493,7 @@ fn batch(
     formats: &[String],
     name: Option<String>,
     check_only: bool,
+    merged_pdf: Option<&Path>,
 ) -> ExitCode {
     use vanban::batch::{DirSink, Format, Options, Sink, ZipSink};
     let unusable = |msg: String| {
@@ -504,8 +512,10 @@ fn batch(
         Err(e) => return unusable(e.to_string()),
     };
     let opts = Options {
+        // Only the merged PDF, when there is no output for the rows' own files.
         formats: formats
             .iter()
+            .filter(|_| output.is_some())
             .map(|f| {
                 if f == "docx" {
                     Format::Docx
@@ -516,6 +526,7 @@ fn batch(
             .collect(),
         name,
         check_only,
+        merged_pdf: merged_pdf.is_some(),
     };
     let renderer = match vanban::Renderer::new() {
         Ok(r) => r,
@@ -566,12 +577,18 @@ fn batch(
         Ok(s) => s,
         Err(e) => return unusable(format!("{}: {e}", base.display())),
     };
+    if let (Some(path), Some(pdf)) = (merged_pdf, &summary.merged) {
+        // Written whole or not at all, as every output.
+        if let Err(e) = vanban::write::write_files(&[(path, pdf)], &[base, rows]) {
+            return unusable(e.to_string());
+        }
+    }
     for e in &summary.failed {
         stderr(&format!("{}: {e}\n", rows.display()));
     }
     let ok = summary.rows - summary.failed.len();
     stderr(&format!(
-        "{ok} of {} rows {}, {} files, in {:.2} s{}\n",
+        "{ok} of {} rows {}, {} files, in {:.2} s{}{}\n",
         summary.rows,
         if check_only { "valid" } else { "rendered" },
         summary.entries.len(),
@@ -579,6 +596,14 @@ fn batch(
         output
             .filter(|_| !check_only)
             .map(|p| format!(", to {}", p.display()))
+            .unwrap_or_default(),
+        merged_pdf
+            .filter(|_| summary.merged.is_some())
+            .map(|p| format!(
+                ", {} pages merged into {}",
+                summary.merged_pages,
+                p.display()
+            ))
             .unwrap_or_default()
     ));
     if summary.failed.is_empty() {

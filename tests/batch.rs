@@ -170,7 +170,7 @@ fn json_rows_names_collisions_and_check_only() {
     let opts = Options {
         formats: vec![Format::Docx],
         name: Some("{{ Họ và tên }}/{{ row }}?".into()),
-        check_only: false,
+        ..Options::default()
     };
     let s = run(&r, &base(), &rows, &opts, &mut sink).unwrap();
     let files: Vec<&str> = s.entries.iter().map(|e| e.file.as_str()).collect();
@@ -257,4 +257,69 @@ fn a_decision_for_each_person() {
     assert_eq!(first.file, format!("201-QĐ-{}.pdf", rows.rows[0][0]));
     assert_eq!((first.doc_type, first.number), ("quyet-dinh", Some(201)));
     assert!(dir.join(&first.file).exists());
+}
+
+#[test]
+fn one_merged_pdf_for_printing_each_document_numbered_on_its_own() {
+    if !have_tool("pdftotext", "merged_pdf") {
+        return;
+    }
+    let dir = scratch_dir("batch_merged");
+    let merged = dir.join("in-tat-ca.pdf");
+    // The faults file: rows 3 to 5 fail, row 2 renders; then the 300 delegates.
+    for (rows, docs) in [("dai-bieu-loi.csv", 1usize), ("dai-bieu-300.csv", 300)] {
+        let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+            .args(["batch"])
+            .arg(repo("fixtures/batch/giay-moi-hop-ccn.json"))
+            .arg(repo(&format!("fixtures/batch/{rows}")))
+            .arg("-o")
+            .arg(dir.join(format!("{rows}.zip")))
+            .arg("--merged-pdf")
+            .arg(&merged)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            out.status.code() == Some(if docs == 1 { 1 } else { 0 }),
+            "{stderr}"
+        );
+        let pages = pdftotext_pages(&merged);
+        // Each Giấy mời has two pages, and the merged file holds them in row order.
+        assert_eq!(pages.len(), 2 * docs, "{stderr}");
+        assert!(
+            stderr.contains(&format!("{} pages merged into", 2 * docs)),
+            "{stderr}"
+        );
+        if docs == 300 {
+            for (k, number) in [(0, 100), (1, 101), (299, 399)] {
+                let first = &pages[2 * k];
+                assert!(first.contains(&format!("Số: {number}/GM-UBND")), "{first}");
+                // Page 1 carries no number; the second page of every document is «2».
+                assert_eq!(pages[2 * k + 1].split_whitespace().next(), Some("2"));
+            }
+            let zip = std::fs::metadata(dir.join(format!("{rows}.zip")))
+                .unwrap()
+                .len();
+            let pdf = std::fs::metadata(&merged).unwrap().len();
+            // One copy of each font for the whole print run.
+            assert!(pdf * 4 < zip, "merged {pdf} bytes, the rows' files {zip}");
+        }
+    }
+    // `--merged-pdf` alone: no directory or ZIP is needed.
+    let alone = dir.join("alone.pdf");
+    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(["batch"])
+        .arg(repo("fixtures/batch/quyet-dinh-khen-thuong.json"))
+        .arg(repo("fixtures/batch/khen-thuong-80.csv"))
+        .arg("--merged-pdf")
+        .arg(&alone)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("80 of 80 rows rendered, 0 files"));
+    assert!(pdftotext_pages(&alone).len() >= 80);
 }

@@ -70,6 +70,9 @@ pub struct Options {
     pub name: Option<String>,
     /// Validate every row and write nothing.
     pub check_only: bool,
+    /// Also lay every row's document out into one PDF for printing
+    /// ([`Summary::merged`]), each document numbering its own pages.
+    pub merged_pdf: bool,
 }
 
 impl Default for Options {
@@ -78,6 +81,7 @@ impl Default for Options {
             formats: vec![Format::Pdf],
             name: None,
             check_only: false,
+            merged_pdf: false,
         }
     }
 }
@@ -110,6 +114,11 @@ pub struct Summary {
     pub entries: Vec<Entry>,
     /// Rows that failed, in row order.
     pub failed: Vec<RowError>,
+    /// With [`Options::merged_pdf`], every rendered row's pages in one PDF, in
+    /// row order; `None` when no row rendered.
+    pub merged: Option<Vec<u8>>,
+    /// Pages of the merged PDF.
+    pub merged_pages: usize,
 }
 
 /// Rows rendered at once: enough to keep every core busy, few enough that
@@ -121,8 +130,17 @@ const CHUNK: usize = 64;
 /// has 8 MiB.
 const WORKER_STACK: usize = 16 << 20;
 
+/// A row's work, done on a worker thread.
+struct Done {
+    plan: Plan,
+    /// Each format's bytes, pages (a PDF's) and SHA-256.
+    files: Vec<(Format, Vec<u8>, Option<usize>, String)>,
+    /// The pages and options for the merged PDF.
+    merged: Option<(crate::layout::Layout, PdfOptions)>,
+}
+
 /// A row's files, or why it has none.
-type Rendered = Result<(Plan, Vec<(Format, Vec<u8>, Option<usize>)>), RowError>;
+type Rendered = Result<Done, RowError>;
 
 fn row_error(row: usize, e: Error) -> RowError {
     let (pointer, message) = match &e {
@@ -150,20 +168,41 @@ fn render_row(
     let row = Rows::row_number(k);
     let json = row_document(base, rows, k)?.to_string();
     let plan = crate::input::plan_from_json(&json, None).map_err(|e| row_error(row, e))?;
-    let mut files = Vec::new();
-    if !opts.check_only {
-        for f in &opts.formats {
-            let out = match f {
-                Format::Pdf => renderer
-                    .pdf_and_pages(&plan, &PdfOptions::default())
-                    .map(|(b, n)| (b, Some(n))),
-                Format::Docx => renderer.docx(&plan).map(|b| (b, None)),
-            };
-            let (bytes, pages) = out.map_err(|e| row_error(row, e))?;
-            files.push((*f, bytes, pages));
-        }
+    let mut done = Done {
+        plan,
+        files: Vec::new(),
+        merged: None,
+    };
+    if opts.check_only {
+        return Ok(done);
     }
-    Ok((plan, files))
+    let fail = |e| row_error(row, e);
+    // The merged PDF and the row's own PDF are drawn from the same layout.
+    let laid_out = if opts.merged_pdf || opts.formats.contains(&Format::Pdf) {
+        Some(
+            renderer
+                .pages_for_pdf(&done.plan, &PdfOptions::default())
+                .map_err(fail)?,
+        )
+    } else {
+        None
+    };
+    for f in &opts.formats {
+        let (bytes, pages) = match (f, &laid_out) {
+            (Format::Pdf, Some((pages, options))) => (
+                crate::pdf::write(pages, renderer.fonts(), options).map_err(fail)?,
+                Some(pages.pages.len()),
+            ),
+            (Format::Pdf, None) => unreachable!("a PDF row is laid out"),
+            (Format::Docx, _) => (renderer.docx(&done.plan).map_err(fail)?, None),
+        };
+        let sha = hex(&Sha256::digest(&bytes));
+        done.files.push((*f, bytes, pages, sha));
+    }
+    if opts.merged_pdf {
+        done.merged = laid_out;
+    }
+    Ok(done)
 }
 
 /// The `--name` pattern with the columns it may name: the rows' headers, and
@@ -275,35 +314,66 @@ pub fn run_with_progress(
         .thread_name(|k| format!("vanban-batch-{k}"))
         .build()
         .map_err(|e| Error::Output(format!("the batch's threads cannot start: {e}")))?;
-    for start in (0..rows.rows.len()).step_by(CHUNK) {
-        let end = (start + CHUNK).min(rows.rows.len());
-        let done: Vec<Rendered> = pool.install(|| {
-            (start..end)
-                .into_par_iter()
-                .map(|k| render_row(renderer, &base, rows, k, opts))
-                .collect()
-        });
-        for (k, r) in (start..end).zip(done) {
-            match r {
-                Err(e) => summary.failed.push(e),
-                Ok((plan, files)) => {
-                    let stem = stem(name.as_ref(), rows, k, &plan);
-                    for (format, bytes, pages) in files {
-                        let file = names.take(&stem, format.extension());
-                        sink.add(&file, &bytes)?;
-                        summary.entries.push(Entry {
-                            row: Rows::row_number(k),
-                            file,
-                            doc_type: plan.doc_type.slug(),
-                            number: plan.header.number,
-                            pages,
-                            sha256: hex(&Sha256::digest(&bytes)),
-                        });
-                    }
+    let fonts = renderer.fonts();
+    let mut merged: Option<crate::pdf::Writer> = None;
+    let total = rows.rows.len();
+    // The workers render the next chunk while this thread writes the last one:
+    // at most two chunks are held, whatever the number of rows.
+    std::thread::scope(|scope| -> Result<(), Error> {
+        let (send, receive) = std::sync::mpsc::sync_channel::<(usize, Vec<Rendered>)>(0);
+        let base = &base;
+        scope.spawn(move || {
+            for start in (0..total).step_by(CHUNK) {
+                let end = (start + CHUNK).min(total);
+                let done: Vec<Rendered> = pool.install(|| {
+                    (start..end)
+                        .into_par_iter()
+                        .map(|k| render_row(renderer, base, rows, k, opts))
+                        .collect()
+                });
+                if send.send((start, done)).is_err() {
+                    return; // The writer stopped on an error.
                 }
             }
+        });
+        for (start, done) in receive {
+            let end = start + done.len();
+            for (k, r) in (start..end).zip(done) {
+                let d = match r {
+                    Err(e) => {
+                        summary.failed.push(e);
+                        continue;
+                    }
+                    Ok(d) => d,
+                };
+                let stem = stem(name.as_ref(), rows, k, &d.plan);
+                for (format, bytes, pages, sha256) in d.files {
+                    let file = names.take(&stem, format.extension());
+                    sink.add(&file, &bytes)?;
+                    summary.entries.push(Entry {
+                        row: Rows::row_number(k),
+                        file,
+                        doc_type: d.plan.doc_type.slug(),
+                        number: d.plan.header.number,
+                        pages,
+                        sha256,
+                    });
+                }
+                if let Some((pages, options)) = d.merged {
+                    let writer = match &mut merged {
+                        Some(w) => w,
+                        None => merged.insert(crate::pdf::Writer::new(fonts, &options)?),
+                    };
+                    writer.add(&pages)?;
+                }
+            }
+            progress(end);
         }
-        progress(end);
+        Ok(())
+    })?;
+    if let Some(w) = merged {
+        summary.merged_pages = w.pages();
+        summary.merged = Some(w.finish()?);
     }
     if !opts.check_only {
         let manifest = serde_json::to_string_pretty(&summary.entries).expect("entries serialize");
