@@ -143,18 +143,19 @@ impl Renderer {
         options: &PdfOptions,
     ) -> Result<(layout::Layout, PdfOptions)> {
         let doc = self.layout(plan)?;
-        let pages = layout::layout(&doc, &self.typography, &self.fonts.shapers())?;
-        let mut options = options.clone();
-        if options.title.is_empty() {
-            options.title = doc.title;
-        }
-        if options.author.is_empty() {
-            options.author = doc.author;
-        }
-        if options.creation_date.is_none() {
-            options.creation_date = Some(plan.header.date);
-        }
-        Ok((pages, options))
+        let pages = self.pages_of(&doc)?;
+        Ok((pages, pdf_options(&doc, plan, options)))
+    }
+
+    /// A layout IR (from [`Renderer::layout`]) laid out on pages: one IR serves
+    /// both writers when a document is wanted in both formats.
+    pub fn pages_of(&self, doc: &ir::Document) -> Result<layout::Layout> {
+        layout::layout(doc, &self.typography, &self.fonts.shapers())
+    }
+
+    /// A layout IR (from [`Renderer::layout`]) as DOCX bytes.
+    pub fn docx_of(&self, doc: &ir::Document) -> Result<Vec<u8>> {
+        docx::write(doc, &self.typography, &self.fonts.shapers())
     }
 
     /// The fonts the renderer measures and embeds.
@@ -164,9 +165,24 @@ impl Renderer {
 
     /// The plan as DOCX bytes.
     pub fn docx(&self, plan: &Plan) -> Result<Vec<u8>> {
-        let doc = self.layout(plan)?;
-        docx::write(&doc, &self.typography, &self.fonts.shapers())
+        self.docx_of(&self.layout(plan)?)
     }
+}
+
+/// `options` with the title, author and creation date taken from the document
+/// where it leaves them empty.
+pub fn pdf_options(doc: &ir::Document, plan: &Plan, options: &PdfOptions) -> PdfOptions {
+    let mut options = options.clone();
+    if options.title.is_empty() {
+        options.title = doc.title.clone();
+    }
+    if options.author.is_empty() {
+        options.author = doc.author.clone();
+    }
+    if options.creation_date.is_none() {
+        options.creation_date = Some(plan.header.date);
+    }
+    options
 }
 
 /// Renders a plan to DOCX with the built-in templates and fonts.

@@ -177,13 +177,13 @@ fn render_row(
         return Ok(done);
     }
     let fail = |e| row_error(row, e);
-    // The merged PDF and the row's own PDF are drawn from the same layout.
+    // One layout IR for every format; the merged PDF and the row's own PDF are
+    // drawn from the same pages.
+    let ir = renderer.layout(&done.plan).map_err(fail)?;
     let laid_out = if opts.merged_pdf || opts.formats.contains(&Format::Pdf) {
-        Some(
-            renderer
-                .pages_for_pdf(&done.plan, &PdfOptions::default())
-                .map_err(fail)?,
-        )
+        let pages = renderer.pages_of(&ir).map_err(fail)?;
+        let options = crate::pdf_options(&ir, &done.plan, &PdfOptions::default());
+        Some((pages, options))
     } else {
         None
     };
@@ -194,7 +194,7 @@ fn render_row(
                 Some(pages.pages.len()),
             ),
             (Format::Pdf, None) => unreachable!("a PDF row is laid out"),
-            (Format::Docx, _) => (renderer.docx(&done.plan).map_err(fail)?, None),
+            (Format::Docx, _) => (renderer.docx_of(&ir).map_err(fail)?, None),
         };
         let sha = hex(&Sha256::digest(&bytes));
         done.files.push((*f, bytes, pages, sha));
