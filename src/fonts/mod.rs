@@ -9,7 +9,6 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::Path;
-use std::rc::Rc;
 use std::sync::Arc;
 
 use crate::Error;
@@ -91,7 +90,17 @@ pub struct FontSet {
     /// The faces as the PDF writer needs them, built once (krilla hashes and parses
     /// the whole font when it is created).
     pdf_fonts: std::sync::OnceLock<Option<[krilla::text::Font; 4]>>,
+    /// Words shaped by any [`Shapers`] of this set (or of its clones), so that
+    /// a batch or a server shapes each word of its documents once.
+    shaped: Arc<SharedWords>,
 }
+
+/// Each face's shaped words, shared between threads.
+type SharedWords = std::sync::RwLock<[HashMap<String, Arc<[ShapedGlyph]>>; 4]>;
+
+/// Words a face's shared cache holds before it starts afresh: about 2 MB, far
+/// more than the distinct words of a long document.
+const SHARED_WORDS: usize = 20_000;
 
 impl std::fmt::Debug for FontSet {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -114,6 +123,7 @@ impl FontSet {
             data: BUILTIN.map(|b| Arc::new(b.to_vec())),
             source: "Liberation Serif 2.1.5 (built in)".into(),
             pdf_fonts: std::sync::OnceLock::new(),
+            shaped: Arc::default(),
         }
     }
 
@@ -153,6 +163,7 @@ impl FontSet {
             data,
             source: dir.display().to_string(),
             pdf_fonts: std::sync::OnceLock::new(),
+            shaped: Arc::default(),
         })
     }
 
@@ -216,6 +227,7 @@ impl FontSet {
             faces,
             plans,
             cache: RefCell::new(Default::default()),
+            shared: &self.shaped,
         }
     }
 }
@@ -223,13 +235,15 @@ impl FontSet {
 /// The four faces parsed for shaping; cheap to build, borrows the [`FontSet`].
 ///
 /// Shaping is done word by word (text between spaces) and each word's glyphs are
-/// cached for the life of the value: administrative prose repeats its syllables, and
-/// with kerning off nothing is shaped across a space.
+/// cached for the life of the value, and in the [`FontSet`] for the next
+/// document: administrative prose repeats its syllables, and with kerning off
+/// nothing is shaped across a space.
 pub struct Shapers<'a> {
     faces: [rustybuzz::Face<'a>; 4],
     /// One shaping plan per face (building a plan costs more than shaping a word).
     plans: [rustybuzz::ShapePlan; 4],
-    cache: RefCell<[HashMap<String, Rc<[ShapedGlyph]>>; 4]>,
+    cache: RefCell<[HashMap<String, Arc<[ShapedGlyph]>>; 4]>,
+    shared: &'a SharedWords,
 }
 
 /// One shaped glyph, in font units.
@@ -260,6 +274,26 @@ impl<'a> Shapers<'a> {
         self.face(face).units_per_em() as f32
     }
 
+    /// A word from the set's shared cache, shaped and added when missing.
+    fn shape_shared(&self, face: Face, word: &str) -> Arc<[ShapedGlyph]> {
+        let k = face.index();
+        // A poisoned lock only means another thread panicked while holding
+        // it: the words in it are whole (each insertion is one call).
+        let hit = self.shared.read().unwrap_or_else(|e| e.into_inner())[k]
+            .get(word)
+            .cloned();
+        if let Some(g) = hit {
+            return g;
+        }
+        let g: Arc<[ShapedGlyph]> = self.shape_uncached(face, word).into();
+        let mut shared = self.shared.write().unwrap_or_else(|e| e.into_inner());
+        if shared[k].len() >= SHARED_WORDS {
+            shared[k].clear();
+        }
+        shared[k].insert(word.to_string(), g.clone());
+        g
+    }
+
     /// Shapes `text` with `face`, without kerning (as Word lays out text by default).
     ///
     /// ```
@@ -282,7 +316,7 @@ impl<'a> Shapers<'a> {
             let glyphs = match cached {
                 Some(g) => g,
                 None => {
-                    let g: Rc<[ShapedGlyph]> = self.shape_uncached(face, segment).into();
+                    let g = self.shape_shared(face, segment);
                     self.cache.borrow_mut()[face.index()].insert(segment.to_string(), g.clone());
                     g
                 }
