@@ -171,6 +171,16 @@ impl Renderer {
 
 /// `options` with the title, author and creation date taken from the document
 /// where it leaves them empty.
+///
+/// ```
+/// let r = vanban::Renderer::new().unwrap();
+/// let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/ke-hoach-dong-dang-2024.json")).unwrap();
+/// let plan = vanban::Plan::from_json(&json).unwrap();
+/// let ir = r.layout(&plan).unwrap();
+/// let options = vanban::pdf_options(&ir, &plan, &vanban::PdfOptions::default());
+/// assert_eq!(options.creation_date, Some(plan.header.date));
+/// assert!(!options.title.is_empty());
+/// ```
 pub fn pdf_options(doc: &ir::Document, plan: &Plan, options: &PdfOptions) -> PdfOptions {
     let mut options = options.clone();
     if options.title.is_empty() {

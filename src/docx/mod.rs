@@ -188,10 +188,12 @@ pub fn write(doc: &Document, typo: &Typography, shapers: &Shapers) -> Result<Vec
         let text = order::number_paragraphs(&order::finish_marks(text), &mut next_id);
         // The only floating drawings are the signature and the seal: they lie over
         // the text without moving it (docx-rs writes them with square wrapping).
-        let text = text.replace(
-            "<wp:wrapSquare wrapText=\"bothSides\" />",
-            "<wp:wrapNone />",
-        );
+        const SQUARE: &str = "<wp:wrapSquare wrapText=\"bothSides\" />";
+        let text = if text.contains(SQUARE) {
+            text.replace(SQUARE, "<wp:wrapNone />")
+        } else {
+            text
+        };
         *part = order::reorder(&text).into_bytes();
     }
     if w.notes.get() > 0 {
@@ -208,8 +210,12 @@ pub fn write(doc: &Document, typo: &Typography, shapers: &Shapers) -> Result<Vec
 
 /// The DOCX archive with its parts deflated. docx-rs stores them uncompressed,
 /// which made the seed plan's DOCX 52 KB where Word writes about a fifth of
-/// that; level 1 is enough for XML and costs least. Entries keep their order,
+/// that; level 1 is enough for XML and costs least, and parts under 2 KB
+/// stay stored (starting a compressor costs more than they would save). Entries keep their order,
 /// names and the fixed 1980 timestamp, so the bytes stay the same on every run.
+/// Parts smaller than this stay stored.
+const DEFLATE_FROM: usize = 2048;
+
 fn compress(stored: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
     use std::io::{Read, Write};
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(stored))?;
@@ -223,11 +229,16 @@ fn compress(stored: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
             out.add_directory(entry.name(), options)?;
             continue;
         }
-        let options = options
-            .compression_method(zip::CompressionMethod::Deflated)
-            .compression_level(Some(1));
         data.clear();
         entry.read_to_end(&mut data)?;
+        // A compressor costs more to start than a small part saves.
+        let options = if data.len() >= DEFLATE_FROM {
+            options
+                .compression_method(zip::CompressionMethod::Deflated)
+                .compression_level(Some(1))
+        } else {
+            options.compression_method(zip::CompressionMethod::Stored)
+        };
         out.start_file(entry.name(), options)?;
         out.write_all(&data)?;
     }

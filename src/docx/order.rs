@@ -308,34 +308,41 @@ pub fn number_paragraphs(xml: &str, next: &mut u32) -> String {
 
 pub fn reorder(xml: &str) -> String {
     let mut out = String::with_capacity(xml.len());
+    reorder_into(xml, &mut out);
+    out
+}
+
+/// [`reorder`], appending to `out`: one copy of the text, no string per element.
+fn reorder_into(xml: &str, out: &mut String) {
     let mut i = 0;
     while let Some(open) = xml[i..].find('<') {
         let start = i + open;
-        out.push_str(&xml[i..start]);
         let rest = &xml[start..];
         if let Some(order) = container_at(rest) {
+            out.push_str(&xml[i..start]);
             let len = element_len(rest);
-            out.push_str(&reorder_element(&rest[..len], order));
+            reorder_element(&rest[..len], order, out);
             i = start + len;
         } else {
+            // Copy up to the end of this tag in one piece with the text before it.
             let close = rest.find('>').map_or(rest.len(), |e| e + 1);
-            out.push_str(&rest[..close]);
+            out.push_str(&xml[i..start + close]);
             i = start + close;
         }
     }
     out.push_str(&xml[i..]);
-    out
 }
 
-/// Reorders the direct children of one container element.
-fn reorder_element(elem: &str, order: &[&str]) -> String {
+/// Appends one container element to `out` with its direct children sorted.
+fn reorder_element(elem: &str, order: &[&str], out: &mut String) {
     let open_end = elem.find('>').map_or(elem.len(), |e| e + 1);
     if elem[..open_end].ends_with("/>") {
-        return elem.to_string();
+        out.push_str(elem);
+        return;
     }
     let close_start = elem.rfind("</").unwrap_or(elem.len());
     let inner = &elem[open_end..close_start];
-    let mut children: Vec<(usize, String)> = Vec::new();
+    let mut children: Vec<(usize, &str)> = Vec::new();
     let mut j = 0;
     while let Some(open) = inner[j..].find('<') {
         let start = j + open;
@@ -345,16 +352,14 @@ fn reorder_element(elem: &str, order: &[&str]) -> String {
             .iter()
             .position(|n| *n == tag_name(child))
             .unwrap_or(order.len());
-        // Children may be containers themselves (rPr in pPr).
-        children.push((rank, reorder(child)));
+        children.push((rank, child));
         j = start + len;
     }
     children.sort_by_key(|(rank, _)| *rank);
-    let mut out = String::with_capacity(elem.len());
     out.push_str(&elem[..open_end]);
-    children.iter().for_each(|(_, c)| out.push_str(c));
+    // Children may be containers themselves (rPr in pPr).
+    children.iter().for_each(|(_, c)| reorder_into(c, out));
     out.push_str(&elem[close_start..]);
-    out
 }
 
 /// Checks that every known container in `xml` has its children in schema order;
@@ -367,7 +372,9 @@ pub fn check(xml: &str) -> Result<(), String> {
         if let Some(order) = container_at(rest) {
             let len = element_len(rest);
             let elem = &rest[..len];
-            if reorder_element(elem, order) != elem {
+            let mut sorted = String::with_capacity(elem.len());
+            reorder_element(elem, order, &mut sorted);
+            if sorted != elem {
                 return Err(elem.to_string());
             }
         }
