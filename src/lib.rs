@@ -128,23 +128,10 @@ impl Renderer {
 
     /// The plan as PDF bytes, and its number of pages.
     pub fn pdf_and_pages(&self, plan: &Plan, options: &PdfOptions) -> Result<(Vec<u8>, usize)> {
-        let (pages, options) = self.pages_for_pdf(plan, options)?;
-        let count = pages.pages.len();
-        pdf::write(&pages, &self.fonts, &options).map(|pdf| (pdf, count))
-    }
-
-    /// The plan laid out on pages, and `options` completed from it: the title
-    /// (the summary), the author (the issuing body) and the creation date (the
-    /// date of issue), where `options` leaves them empty. [`pdf::Writer`] draws
-    /// the pages; a batch adds many documents' pages to one writer.
-    pub fn pages_for_pdf(
-        &self,
-        plan: &Plan,
-        options: &PdfOptions,
-    ) -> Result<(layout::Layout, PdfOptions)> {
         let doc = self.layout(plan)?;
         let pages = self.pages_of(&doc)?;
-        Ok((pages, pdf_options(&doc, plan, options)))
+        let count = pages.pages.len();
+        pdf::write(&pages, &self.fonts, &pdf_options(&doc, plan, options)).map(|pdf| (pdf, count))
     }
 
     /// A layout IR (from [`Renderer::layout`]) laid out on pages: one IR serves

@@ -208,14 +208,15 @@ pub fn write(doc: &Document, typo: &Typography, shapers: &Shapers) -> Result<Vec
         .map_err(|e| Error::Output(format!("compressing the DOCX archive failed: {e}")))
 }
 
-/// The DOCX archive with its parts deflated. docx-rs stores them uncompressed,
-/// which made the seed plan's DOCX 52 KB where Word writes about a fifth of
-/// that; level 1 is enough for XML and costs least, and parts under 2 KB
-/// stay stored (starting a compressor costs more than they would save). Entries keep their order,
-/// names and the fixed 1980 timestamp, so the bytes stay the same on every run.
-/// Parts smaller than this stay stored.
+/// Parts smaller than this stay stored in the DOCX archive: starting a
+/// compressor costs more than they would save.
 const DEFLATE_FROM: usize = 2048;
 
+/// The DOCX archive with its parts of [`DEFLATE_FROM`] bytes or more deflated.
+/// docx-rs stores them uncompressed, which made the seed plan's DOCX 52 KB
+/// where Word writes about a fifth of that; level 1 is enough for XML and costs
+/// least. Entries keep their order, names and the fixed 1980 timestamp, so the
+/// bytes stay the same on every run.
 fn compress(stored: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
     use std::io::{Read, Write};
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(stored))?;
@@ -231,7 +232,6 @@ fn compress(stored: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
         }
         data.clear();
         entry.read_to_end(&mut data)?;
-        // A compressor costs more to start than a small part saves.
         let options = if data.len() >= DEFLATE_FROM {
             options
                 .compression_method(zip::CompressionMethod::Deflated)

@@ -98,8 +98,8 @@ pub struct FontSet {
 /// Each face's shaped words, shared between threads.
 type SharedWords = std::sync::RwLock<[HashMap<String, Arc<[ShapedGlyph]>>; 4]>;
 
-/// Words a face's shared cache holds before it starts afresh: about 2 MB, far
-/// more than the distinct words of a long document.
+/// Words a face's shared cache holds before it starts afresh: at most about
+/// 5 MB a face, and far more than the distinct words of a long document.
 const SHARED_WORDS: usize = 20_000;
 
 impl std::fmt::Debug for FontSet {
